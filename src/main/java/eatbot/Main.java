@@ -1,0 +1,72 @@
+package eatbot;
+
+import eatbot.config.ConfigLoader;
+import eatbot.console.Console;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code java -jar eatbot.jar [console | ...]}: the bot by default. */
+@Command(name = "eatbot", mixinStandardHelpOptions = true, version = "eatbot 0.1",
+        description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
+        subcommands = {Main.ConsoleCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    static Map<String, String> env = System.getenv();
+
+    static int run(String[] args, Map<String, String> environment) {
+        env = environment;
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigLoader.ConfigException) {
+                line.getErr().println("eatbot: configuration error: " + e.getMessage());
+                return 3;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        String token = env.get("DISCORD_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("""
+                    eatbot: DISCORD_TOKEN is not set.
+                      To run the bot:  export DISCORD_TOKEN=<your bot token>  (see README: "Running on Discord")
+                      To try it here:  java -jar target/eatbot.jar console""");
+            return 2;
+        }
+        ConfigLoader.Loaded config = ConfigLoader.load(env);
+        System.err.println("eatbot: the Discord front end is not available in this build.");
+        return 1;
+    }
+
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "Try eatbot in a terminal (or feed it a script on stdin), with the same commands as on Discord.")
+    static final class ConsoleCommand implements Callable<Integer> {
+        @CommandLine.Option(names = "--user", description = "who you are in the console server (default: me)", defaultValue = "me")
+        String user;
+
+        @Override
+        public Integer call() throws Exception {
+            ConfigLoader.Loaded config = ConfigLoader.load(env);
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            try (App app = new App(config)) {
+                Console console = new Console(app.service(), out, System.console() != null, user);
+                console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package eatbot.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import eatbot.bandit.GroupRule;
+import eatbot.eat.EatException;
+import eatbot.eat.GuildSettings;
+import eatbot.eat.Names;
+import eatbot.eat.NewOption;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code config/eatbot.json} (or the file named by {@code EATBOT_CONFIG})
+ * and applies environment overrides. Every problem is reported with the key
+ * it concerns, so a typo fails at start-up and not at the first /eat.
+ */
+public final class ConfigLoader {
+    public static final Path DEFAULT_FILE = Path.of("config", "eatbot.json");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ConfigLoader() {}
+
+    /** A config problem the operator must fix; the message names the key. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    /** The loaded and checked configuration, with environment overrides applied. */
+    public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
+                         String restUrl, String gatewayUrl) {}
+
+    public static Loaded load(Map<String, String> env) {
+        String named = env.get("EATBOT_CONFIG");
+        Path file = named != null && !named.isBlank() ? Path.of(named) : DEFAULT_FILE;
+        EatbotConfig config;
+        if (Files.exists(file)) {
+            config = read(file);
+        } else if (named != null && !named.isBlank()) {
+            throw new ConfigException("EATBOT_CONFIG names " + file + ", which does not exist");
+        } else {
+            config = EatbotConfig.defaultConfig();
+        }
+        return check(config, env, file.toString());
+    }
+
+    public static EatbotConfig read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), EatbotConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + ": unknown key '" + path(e) + "' (known here: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(file + ": bad value for '" + path(e) + "': " + e.getValue());
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(file + ": wrong kind of value for '" + path(e) + "'");
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    static Loaded check(EatbotConfig config, Map<String, String> env, String source) {
+        EatbotConfig.Defaults d = config.defaults();
+        GuildSettings defaults;
+        try {
+            GroupRule rule;
+            try {
+                rule = GroupRule.parse(d.groupRule());
+            } catch (IllegalArgumentException e) {
+                throw new EatException(e.getMessage());
+            }
+            defaults = new GuildSettings("", d.policy(), d.epsilon(), d.c(), d.priorAlpha(), d.priorBeta(), rule,
+                    d.cooldownDays(), d.gamma(), d.coldStartStrength(), d.timeZone(), null);
+        } catch (EatException e) {
+            throw new ConfigException(source + ": defaults: " + e.getMessage());
+        }
+        List<NewOption> starters = new ArrayList<>();
+        for (int i = 0; i < config.starterPlaces().size(); i++) {
+            EatbotConfig.StarterPlace p = config.starterPlaces().get(i);
+            try {
+                starters.add(new NewOption(Names.placeName(p.name()), Names.tags(String.join(",", p.tags())),
+                        Names.link(p.link()), p.hours(), null));
+            } catch (EatException e) {
+                throw new ConfigException(source + ": starterPlaces[" + i + "]: " + e.getMessage());
+            }
+        }
+        String db = env.getOrDefault("EATBOT_DB", "");
+        Path database = Path.of(db.isBlank() ? config.database() : db);
+        String rest = firstSet(env.get("EATBOT_DISCORD_REST_URL"), config.discord().restUrl());
+        String gateway = firstSet(env.get("EATBOT_DISCORD_GATEWAY_URL"), config.discord().gatewayUrl());
+        return new Loaded(config, database, defaults, starters, rest, gateway);
+    }
+
+    private static String firstSet(String a, String b) {
+        if (a != null && !a.isBlank()) return a.strip();
+        if (b != null && !b.isBlank()) return b.strip();
+        return null;
+    }
+}

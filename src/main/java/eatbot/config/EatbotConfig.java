@@ -1,0 +1,81 @@
+package eatbot.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * The file {@code config/eatbot.json} (see {@code config/eatbot.example.json}
+ * for every key). Secrets are not here: the Discord token comes only from the
+ * environment.
+ */
+public record EatbotConfig(
+        @JsonProperty("database") String database,
+        @JsonProperty("defaults") Defaults defaults,
+        @JsonProperty("starterPlaces") List<StarterPlace> starterPlaces,
+        @JsonProperty("discord") Discord discord) {
+
+    public EatbotConfig {
+        if (database == null || database.isBlank()) database = "data/eatbot.db";
+        if (defaults == null) defaults = new Defaults(null, null, null, null, null, null, null, null, null, null);
+        starterPlaces = starterPlaces == null ? List.of() : List.copyOf(starterPlaces);
+        if (discord == null) discord = new Discord(null, null, null, null);
+    }
+
+    public static EatbotConfig defaultConfig() {
+        return new EatbotConfig(null, null, null, null);
+    }
+
+    /** Settings every new guild starts with; admins change them per guild. */
+    public record Defaults(
+            @JsonProperty("policy") String policy,
+            @JsonProperty("epsilon") Double epsilon,
+            @JsonProperty("c") Double c,
+            @JsonProperty("priorAlpha") Double priorAlpha,
+            @JsonProperty("priorBeta") Double priorBeta,
+            @JsonProperty("groupRule") String groupRule,
+            @JsonProperty("cooldownDays") Integer cooldownDays,
+            @JsonProperty("gamma") Double gamma,
+            @JsonProperty("coldStartStrength") Double coldStartStrength,
+            @JsonProperty("timeZone") String timeZone) {
+        public Defaults {
+            if (policy == null) policy = "thompson";
+            if (epsilon == null) epsilon = 0.1;
+            if (c == null) c = 1.0;
+            if (priorAlpha == null) priorAlpha = 1.0;
+            if (priorBeta == null) priorBeta = 1.0;
+            if (groupRule == null) groupRule = "least-misery";
+            if (cooldownDays == null) cooldownDays = 2;
+            if (gamma == null) gamma = 1.0;
+            if (coldStartStrength == null) coldStartStrength = 0.0;
+            if (timeZone == null) timeZone = "UTC";
+        }
+    }
+
+    /** A place every new guild starts with. */
+    public record StarterPlace(
+            @JsonProperty("name") String name,
+            @JsonProperty("tags") List<String> tags,
+            @JsonProperty("link") String link,
+            @JsonProperty("hours") String hours) {
+        public StarterPlace {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /**
+     * @param devGuildId when set, slash commands are registered in this guild only (instant updates while developing)
+     * @param restUrl    Discord REST base URL, e.g. a rate-limit proxy (default: Discord's)
+     * @param gatewayUrl Discord gateway URL (default: the one Discord announces)
+     * @param eatPerMinute how many /eat one member may ask per minute
+     */
+    public record Discord(
+            @JsonProperty("devGuildId") String devGuildId,
+            @JsonProperty("restUrl") String restUrl,
+            @JsonProperty("gatewayUrl") String gatewayUrl,
+            @JsonProperty("eatPerMinute") Integer eatPerMinute) {
+        public Discord {
+            if (eatPerMinute == null) eatPerMinute = 6;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package eatbot.eat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the domain needs from storage. Every method is one transaction: it
+ * happens completely or not at all. Implementations must make concurrent calls
+ * safe (eatbot's SQLite store serialises writes through one writer).
+ */
+public interface EatStore extends AutoCloseable {
+
+    Optional<GuildSettings> settings(String guildId);
+
+    /** Creates the guild with these settings and starter places unless it exists; true if it was created. */
+    boolean createGuild(GuildSettings settings, List<NewOption> starters, Instant now);
+
+    void saveSettings(GuildSettings settings);
+
+    List<Option> options(String guildId, boolean includeArchived);
+
+    Optional<Option> option(String guildId, long optionId);
+
+    /** Adds a place; throws {@link EatException} if an active place has the same name. */
+    Option addOption(String guildId, NewOption option, Instant now);
+
+    /** Saves name, tags, link and hours; throws {@link EatException} on a name clash. */
+    Option updateOption(Option option);
+
+    void archiveOption(String guildId, long optionId);
+
+    /** The person's feedback step: how many reactions they have given in this guild. */
+    long step(String guildId, String userId);
+
+    /** The person's stored evidence per option id (as of each row's step). */
+    Map<Long, Preference> preferences(String guildId, String userId);
+
+    Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
+                             String policy, boolean explored, Instant now);
+
+    Optional<Suggestion> suggestion(String guildId, long suggestionId);
+
+    Optional<Suggestion> suggestionByMessage(String messageId);
+
+    /** The most recent suggestions of the guild, newest first. */
+    List<Suggestion> recentSuggestions(String guildId, int limit);
+
+    void attachMessage(long suggestionId, String channelId, String messageId);
+
+    /**
+     * Appends a reaction to the log and updates the person's preference in the
+     * same transaction. A reaction already active for (suggestion, user,
+     * reaction) is not counted again.
+     */
+    FeedbackResult addFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
+
+    /** Marks the person's active reaction as retracted and takes it out of the preference. */
+    FeedbackResult retractFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
+
+    /** The guild's feedback log, oldest first (retracted entries included). */
+    List<Feedback> feedback(String guildId);
+
+    /** Recomputes every preference of the guild from its feedback log (after a change of discount). */
+    void rebuildPreferences(String guildId, double gamma);
+
+    @Override
+    void close();
+}

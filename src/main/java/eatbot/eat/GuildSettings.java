@@ -1,0 +1,109 @@
+package eatbot.eat;
+
+import eatbot.bandit.GroupRule;
+import eatbot.bandit.Policies;
+import eatbot.bandit.Policy;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * How one guild's suggestions are made. Every constructor checks its values,
+ * so a settings object that exists is valid; the messages are shown to admins.
+ *
+ * @param policy            thompson, ucb1 or epsilon-greedy
+ * @param epsilon           ε-greedy's exploration probability, in [0, 1]
+ * @param ucbC              UCB1's confidence factor, &gt; 0
+ * @param priorAlpha        Beta prior α0 for a place nobody has rated, &gt; 0
+ * @param priorBeta         Beta prior β0, &gt; 0
+ * @param groupRule         how members' draws combine in a group suggestion
+ * @param cooldownDays      a place picked in the last N days is not suggested again (0 = off)
+ * @param discount          γ in (0, 1]: weight kept by older feedback per newer one (1 = never forget)
+ * @param coldStartStrength pseudo-observations borrowed from the guild's ratings for a newcomer's prior (0 = off)
+ * @param timeZone          the guild's time zone, for opening hours
+ * @param addRoleId         when set, only members with this role (or Manage Server) may add places
+ */
+public record GuildSettings(String guildId, String policy, double epsilon, double ucbC, double priorAlpha,
+                            double priorBeta, GroupRule groupRule, int cooldownDays, double discount,
+                            double coldStartStrength, String timeZone, String addRoleId) {
+
+    public static final int MAX_COOLDOWN_DAYS = 365;
+    public static final double MAX_PRIOR = 1000;
+
+    public GuildSettings {
+        try {
+            policy = Policies.canonicalName(policy);
+        } catch (IllegalArgumentException e) {
+            throw new EatException(e.getMessage());
+        }
+        if (!(epsilon >= 0 && epsilon <= 1)) throw new EatException("epsilon must be between 0 and 1, got " + fmt(epsilon));
+        if (!(ucbC > 0 && ucbC <= 100)) throw new EatException("c must be greater than 0 (and at most 100), got " + fmt(ucbC));
+        if (!(priorAlpha > 0 && priorAlpha <= MAX_PRIOR)) throw new EatException("alpha must be greater than 0 (and at most 1000), got " + fmt(priorAlpha));
+        if (!(priorBeta > 0 && priorBeta <= MAX_PRIOR)) throw new EatException("beta must be greater than 0 (and at most 1000), got " + fmt(priorBeta));
+        if (groupRule == null) throw new EatException("a group rule is required");
+        if (cooldownDays < 0 || cooldownDays > MAX_COOLDOWN_DAYS) throw new EatException("cooldown must be 0 to 365 days, got " + cooldownDays);
+        if (!(discount > 0 && discount <= 1)) throw new EatException("gamma must be greater than 0 and at most 1, got " + fmt(discount));
+        if (!(coldStartStrength >= 0 && coldStartStrength <= MAX_PRIOR)) throw new EatException("cold-start strength must be 0 to 1000, got " + fmt(coldStartStrength));
+        try {
+            timeZone = ZoneId.of(timeZone == null ? "UTC" : timeZone.strip()).getId();
+        } catch (DateTimeException e) {
+            throw new EatException("unknown time zone '" + timeZone + "' (use a name like Europe/Paris or UTC)");
+        }
+    }
+
+    public Policy toPolicy() {
+        return Policies.of(policy, epsilon, ucbC);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public GuildSettings forGuild(String id) {
+        return new GuildSettings(id, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withPolicy(String p) {
+        return new GuildSettings(guildId, p, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withEpsilon(double e) {
+        return new GuildSettings(guildId, policy, e, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withUcbC(double c) {
+        return new GuildSettings(guildId, policy, epsilon, c, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withPrior(double a, double b) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, a, b, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withGroupRule(GroupRule r) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, r, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withCooldownDays(int d) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, d, discount, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withDiscount(double g) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, g, coldStartStrength, timeZone, addRoleId);
+    }
+
+    public GuildSettings withColdStartStrength(double s) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, s, timeZone, addRoleId);
+    }
+
+    public GuildSettings withTimeZone(String z) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, z, addRoleId);
+    }
+
+    public GuildSettings withAddRoleId(String r) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, r);
+    }
+
+    static String fmt(double x) {
+        return Double.isNaN(x) ? "nothing" : (x == Math.rint(x) && !Double.isInfinite(x) ? String.valueOf((long) x) : String.valueOf(x));
+    }
+}

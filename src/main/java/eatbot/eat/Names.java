@@ -1,0 +1,104 @@
+package eatbot.eat;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks and cleans the text people type: place names, tags, links. Text that
+ * could break a message or hide what it says (control, zero-width and
+ * direction-override characters, broken surrogates) is refused; markdown and
+ * mentions are allowed here and escaped by each front end when shown.
+ */
+public final class Names {
+    public static final int MAX_NAME = 80;
+    public static final int MAX_TAG = 24;
+    public static final int MAX_TAGS = 12;
+    public static final int MAX_LINK = 300;
+
+    private Names() {}
+
+    public static String placeName(String raw) {
+        String s = clean(raw, "place name");
+        if (s.isEmpty()) throw new EatException("A place needs a name.");
+        if (s.codePointCount(0, s.length()) > MAX_NAME) {
+            throw new EatException("A place name can have at most " + MAX_NAME + " characters.");
+        }
+        return s;
+    }
+
+    /** The form two names are compared in: "Pho 99" and "pho  99" are the same place. */
+    public static String key(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Comma-separated tags to a clean, de-duplicated list: lower case, letters, digits, '-', '$'. */
+    public static List<String> tags(String raw) {
+        if (raw == null || raw.isBlank()) return List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : raw.split(",")) {
+            String t = tag(part);
+            if (!t.isEmpty()) out.add(t);
+        }
+        if (out.size() > MAX_TAGS) throw new EatException("A place can have at most " + MAX_TAGS + " tags.");
+        return new ArrayList<>(out);
+    }
+
+    public static String tag(String raw) {
+        String t = clean(raw, "tag").toLowerCase(Locale.ROOT).replace(' ', '-');
+        if (t.codePointCount(0, t.length()) > MAX_TAG) {
+            throw new EatException("A tag can have at most " + MAX_TAG + " characters.");
+        }
+        boolean ok = t.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '$');
+        if (!ok) throw new EatException("Tag '" + t + "' may only use letters, digits, '-' and '$'.");
+        return t;
+    }
+
+    /** An http(s) link to a menu or map, or null when blank. */
+    public static String link(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String s = clean(raw, "link");
+        if (s.length() > MAX_LINK) throw new EatException("A link can have at most " + MAX_LINK + " characters.");
+        try {
+            URI u = new URI(s);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || s.contains(" ")) {
+                throw new EatException("A link must be a web address starting with https:// or http://.");
+            }
+        } catch (URISyntaxException e) {
+            throw new EatException("That link is not a valid web address.");
+        }
+        return s;
+    }
+
+    /**
+     * Trims, joins runs of spaces, and refuses invisible or structure-breaking
+     * characters, naming what was wrong.
+     */
+    static String clean(String raw, String what) {
+        if (raw == null) return "";
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (Character.isHighSurrogate(ch)) {
+                if (i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new EatException("The " + what + " has a broken character in it.");
+            }
+            if (Character.isLowSurrogate(ch)) throw new EatException("The " + what + " has a broken character in it.");
+            int type = Character.getType(ch);
+            if (ch == '\n' || ch == '\r') throw new EatException("The " + what + " must be on one line.");
+            if (type == Character.CONTROL) throw new EatException("The " + what + " has a control character in it.");
+            // zero-width and direction overrides would let a name hide or reverse what it shows
+            if (type == Character.FORMAT) throw new EatException("The " + what + " has an invisible formatting character in it.");
+        }
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        return s;
+    }
+}

@@ -1,0 +1,32 @@
+package eatbot.eat;
+
+/** 👍 or 👎 on a suggestion: a reward of 1 or 0 for that person and place. */
+public enum Reaction {
+    LIKE(1, "👍"),
+    DISLIKE(0, "👎");
+
+    private final int reward;
+    private final String emoji;
+
+    Reaction(int reward, String emoji) {
+        this.reward = reward;
+        this.emoji = emoji;
+    }
+
+    public int reward() { return reward; }
+    public String emoji() { return emoji; }
+
+    public static Reaction ofReward(int reward) {
+        return reward == 1 ? LIKE : DISLIKE;
+    }
+
+    /** The reaction an emoji or its console spelling stands for, or null. */
+    public static Reaction parse(String s) {
+        if (s == null) return null;
+        return switch (s.strip()) {
+            case "👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "+1", ":+1:", ":thumbsup:" -> LIKE;
+            case "👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "-1", ":-1:", ":thumbsdown:" -> DISLIKE;
+            default -> null;
+        };
+    }
+}

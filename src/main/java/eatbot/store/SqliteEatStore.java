@@ -1,0 +1,504 @@
+package eatbot.store;
+
+import eatbot.bandit.GroupRule;
+import eatbot.eat.EatException;
+import eatbot.eat.EatStore;
+import eatbot.eat.Feedback;
+import eatbot.eat.FeedbackResult;
+import eatbot.eat.GuildSettings;
+import eatbot.eat.Names;
+import eatbot.eat.NewOption;
+import eatbot.eat.Option;
+import eatbot.eat.Preference;
+import eatbot.eat.Reaction;
+import eatbot.eat.Suggestion;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link EatStore} on SQLite: all of eatbot's SQL is here. */
+public final class SqliteEatStore implements EatStore {
+    private static final String OPTION_COLUMNS = "id, guild_id, name, tags, link, hours, added_by, archived, created_at";
+
+    private final Database db;
+
+    public SqliteEatStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    // ---- guilds and settings ----
+
+    @Override
+    public Optional<GuildSettings> settings(String guildId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM guilds WHERE id = ?")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(settingsOf(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static GuildSettings settingsOf(ResultSet rs) throws SQLException {
+        return new GuildSettings(rs.getString("id"), rs.getString("policy"), rs.getDouble("epsilon"),
+                rs.getDouble("ucb_c"), rs.getDouble("prior_alpha"), rs.getDouble("prior_beta"),
+                GroupRule.parse(rs.getString("group_rule")), rs.getInt("cooldown_days"), rs.getDouble("discount"),
+                rs.getDouble("cold_start_strength"), rs.getString("time_zone"), rs.getString("add_role_id"));
+    }
+
+    @Override
+    public boolean createGuild(GuildSettings s, List<NewOption> starters, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO guilds (id, created_at, policy, epsilon, ucb_c, prior_alpha, prior_beta, group_rule,
+                                        cooldown_days, discount, cold_start_strength, time_zone, add_role_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+                ps.setString(1, s.guildId());
+                ps.setString(2, now.toString());
+                bindSettings(ps, 3, s);
+                if (ps.executeUpdate() == 0) return false;
+            }
+            for (NewOption o : starters) insertOption(c, s.guildId(), o, now);
+            return true;
+        });
+    }
+
+    private static void bindSettings(PreparedStatement ps, int i, GuildSettings s) throws SQLException {
+        ps.setString(i++, s.policy());
+        ps.setDouble(i++, s.epsilon());
+        ps.setDouble(i++, s.ucbC());
+        ps.setDouble(i++, s.priorAlpha());
+        ps.setDouble(i++, s.priorBeta());
+        ps.setString(i++, s.groupRule().id());
+        ps.setInt(i++, s.cooldownDays());
+        ps.setDouble(i++, s.discount());
+        ps.setDouble(i++, s.coldStartStrength());
+        ps.setString(i++, s.timeZone());
+        ps.setString(i, s.addRoleId());
+    }
+
+    @Override
+    public void saveSettings(GuildSettings s) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE guilds SET policy = ?, epsilon = ?, ucb_c = ?, prior_alpha = ?, prior_beta = ?, group_rule = ?,
+                                      cooldown_days = ?, discount = ?, cold_start_strength = ?, time_zone = ?, add_role_id = ?
+                    WHERE id = ?""")) {
+                bindSettings(ps, 1, s);
+                ps.setString(12, s.guildId());
+                if (ps.executeUpdate() != 1) throw new StoreException("no guild " + s.guildId());
+            }
+            return null;
+        });
+    }
+
+    // ---- options ----
+
+    @Override
+    public List<Option> options(String guildId, boolean includeArchived) {
+        return db.read(c -> {
+            String sql = "SELECT " + OPTION_COLUMNS + " FROM options WHERE guild_id = ?"
+                    + (includeArchived ? "" : " AND archived = 0") + " ORDER BY name_key, id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, guildId);
+                return options(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Option> option(String guildId, long optionId) {
+        return db.read(c -> optionById(c, guildId, optionId));
+    }
+
+    private static Optional<Option> optionById(Connection c, String guildId, long optionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + OPTION_COLUMNS + " FROM options WHERE guild_id = ? AND id = ?")) {
+            ps.setString(1, guildId);
+            ps.setLong(2, optionId);
+            return options(ps).stream().findFirst();
+        }
+    }
+
+    private static List<Option> options(PreparedStatement ps) throws SQLException {
+        List<Option> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(optionOf(rs, 0));
+        }
+        return out;
+    }
+
+    private static Option optionOf(ResultSet rs, int offset) throws SQLException {
+        String tags = rs.getString(offset + 4);
+        return new Option(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
+                tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
+                rs.getString(offset + 5), rs.getString(offset + 6), rs.getString(offset + 7),
+                rs.getInt(offset + 8) != 0, Instant.parse(rs.getString(offset + 9)));
+    }
+
+    @Override
+    public Option addOption(String guildId, NewOption o, Instant now) {
+        return db.write(c -> insertOption(c, guildId, o, now));
+    }
+
+    private static Option insertOption(Connection c, String guildId, NewOption o, Instant now) throws SQLException {
+        requireFreeName(c, guildId, o.name(), -1);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO options (guild_id, name, name_key, tags, link, hours, added_by, archived, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""")) {
+            ps.setString(1, guildId);
+            ps.setString(2, o.name());
+            ps.setString(3, Names.key(o.name()));
+            ps.setString(4, String.join(",", o.tags()));
+            ps.setString(5, o.link());
+            ps.setString(6, o.hours());
+            ps.setString(7, o.addedBy());
+            ps.setString(8, now.toString());
+            ps.executeUpdate();
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        return new Option(id, guildId, o.name(), o.tags(), o.link(), o.hours(), o.addedBy(), false, now);
+    }
+
+    private static void requireFreeName(Connection c, String guildId, String name, long exceptId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name FROM options WHERE guild_id = ? AND name_key = ? AND archived = 0 AND id <> ?")) {
+            ps.setString(1, guildId);
+            ps.setString(2, Names.key(name));
+            ps.setLong(3, exceptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) throw new EatException("There is already a place called '" + rs.getString(1) + "'.");
+            }
+        }
+    }
+
+    @Override
+    public Option updateOption(Option o) {
+        return db.write(c -> {
+            requireFreeName(c, o.guildId(), o.name(), o.id());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE options SET name = ?, name_key = ?, tags = ?, link = ?, hours = ? WHERE guild_id = ? AND id = ?")) {
+                ps.setString(1, o.name());
+                ps.setString(2, Names.key(o.name()));
+                ps.setString(3, String.join(",", o.tags()));
+                ps.setString(4, o.link());
+                ps.setString(5, o.hours());
+                ps.setString(6, o.guildId());
+                ps.setLong(7, o.id());
+                if (ps.executeUpdate() != 1) throw new EatException("That place no longer exists.");
+            }
+            return o;
+        });
+    }
+
+    @Override
+    public void archiveOption(String guildId, long optionId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE options SET archived = 1 WHERE guild_id = ? AND id = ?")) {
+                ps.setString(1, guildId);
+                ps.setLong(2, optionId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ---- preferences ----
+
+    @Override
+    public long step(String guildId, String userId) {
+        return db.read(c -> step(c, guildId, userId));
+    }
+
+    private static long step(Connection c, String guildId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?")) {
+            ps.setString(1, guildId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    @Override
+    public Map<Long, Preference> preferences(String guildId, String userId) {
+        return db.read(c -> {
+            Map<Long, Preference> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT option_id, successes, failures, likes, dislikes, step FROM preferences WHERE guild_id = ? AND user_id = ?")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Preference p = preferenceOf(rs);
+                        out.put(p.optionId(), p);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Preference preferenceOf(ResultSet rs) throws SQLException {
+        return new Preference(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5), rs.getLong(6));
+    }
+
+    private static Preference preference(Connection c, String guildId, String userId, long optionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT option_id, successes, failures, likes, dislikes, step FROM preferences WHERE guild_id = ? AND user_id = ? AND option_id = ?")) {
+            ps.setString(1, guildId);
+            ps.setString(2, userId);
+            ps.setLong(3, optionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? preferenceOf(rs) : Preference.none(optionId);
+            }
+        }
+    }
+
+    private static void savePreference(Connection c, String guildId, String userId, Preference p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO preferences (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (guild_id, user_id, option_id) DO UPDATE SET
+                  successes = excluded.successes, failures = excluded.failures, likes = excluded.likes,
+                  dislikes = excluded.dislikes, step = excluded.step""")) {
+            ps.setString(1, guildId);
+            ps.setString(2, userId);
+            ps.setLong(3, p.optionId());
+            ps.setDouble(4, p.successes());
+            ps.setDouble(5, p.failures());
+            ps.setInt(6, p.likes());
+            ps.setInt(7, p.dislikes());
+            ps.setLong(8, p.step());
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- suggestions ----
+
+    private static final String SUGGESTION_QUERY = "SELECT s.id, s.guild_id, s.requested_by, s.members, s.policy, s.explored, "
+            + "s.created_at, s.channel_id, s.message_id, o.id, o.guild_id, o.name, o.tags, o.link, o.hours, o.added_by, "
+            + "o.archived, o.created_at FROM suggestions s JOIN options o ON o.id = s.option_id ";
+
+    @Override
+    public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
+                                    String policy, boolean explored, Instant now) {
+        long id = db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, requestedBy);
+                ps.setString(3, String.join(",", members));
+                ps.setLong(4, option.id());
+                ps.setString(5, policy);
+                ps.setInt(6, explored ? 1 : 0);
+                ps.setString(7, now.toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        return new Suggestion(id, guildId, requestedBy, members, option, policy, explored, now, null, null);
+    }
+
+    @Override
+    public Optional<Suggestion> suggestion(String guildId, long suggestionId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY + "WHERE s.guild_id = ? AND s.id = ?")) {
+                ps.setString(1, guildId);
+                ps.setLong(2, suggestionId);
+                return suggestions(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Suggestion> suggestionByMessage(String messageId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY + "WHERE s.message_id = ?")) {
+                ps.setString(1, messageId);
+                return suggestions(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<Suggestion> recentSuggestions(String guildId, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY + "WHERE s.guild_id = ? ORDER BY s.id DESC LIMIT ?")) {
+                ps.setString(1, guildId);
+                ps.setInt(2, limit);
+                return suggestions(ps);
+            }
+        });
+    }
+
+    private static List<Suggestion> suggestions(PreparedStatement ps) throws SQLException {
+        List<Suggestion> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Option o = optionOf(rs, 9);
+                out.add(new Suggestion(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Arrays.asList(rs.getString(4).split(",")), o, rs.getString(5), rs.getInt(6) != 0,
+                        Instant.parse(rs.getString(7)), rs.getString(8), rs.getString(9)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void attachMessage(long suggestionId, String channelId, String messageId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET channel_id = ?, message_id = ? WHERE id = ?")) {
+                ps.setString(1, channelId);
+                ps.setString(2, messageId);
+                ps.setLong(3, suggestionId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ---- feedback ----
+
+    @Override
+    public FeedbackResult addFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
+        return db.write(c -> {
+            long optionId = s.option().id();
+            if (activeFeedback(c, s.id(), userId, reaction) != null) {
+                return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
+            }
+            long step = step(c, s.guildId(), userId) + 1;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO user_steps (guild_id, user_id, step) VALUES (?, ?, ?)
+                    ON CONFLICT (guild_id, user_id) DO UPDATE SET step = excluded.step""")) {
+                ps.setString(1, s.guildId());
+                ps.setString(2, userId);
+                ps.setLong(3, step);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                ps.setString(3, userId);
+                ps.setLong(4, optionId);
+                ps.setInt(5, reaction.reward());
+                ps.setLong(6, step);
+                ps.setString(7, now.toString());
+                ps.executeUpdate();
+            }
+            Preference p = preference(c, s.guildId(), userId, optionId).plus(reaction, step, gamma);
+            savePreference(c, s.guildId(), userId, p);
+            return new FeedbackResult(true, p);
+        });
+    }
+
+    @Override
+    public FeedbackResult retractFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
+        return db.write(c -> {
+            long optionId = s.option().id();
+            long[] active = activeFeedback(c, s.id(), userId, reaction);
+            if (active == null) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET retracted_at = ? WHERE id = ?")) {
+                ps.setString(1, now.toString());
+                ps.setLong(2, active[0]);
+                ps.executeUpdate();
+            }
+            Preference p = preference(c, s.guildId(), userId, optionId).minus(reaction, active[1], gamma);
+            savePreference(c, s.guildId(), userId, p);
+            return new FeedbackResult(true, p);
+        });
+    }
+
+    /** {id, step} of the active event, or null. */
+    private static long[] activeFeedback(Connection c, long suggestionId, String userId, Reaction r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL")) {
+            ps.setLong(1, suggestionId);
+            ps.setString(2, userId);
+            ps.setInt(3, r.reward());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+            }
+        }
+    }
+
+    @Override
+    public List<Feedback> feedback(String guildId) {
+        return db.read(c -> feedbackLog(c, guildId));
+    }
+
+    private static List<Feedback> feedbackLog(Connection c, String guildId) throws SQLException {
+        List<Feedback> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, guild_id, suggestion_id, user_id, option_id, reward, step, created_at, retracted_at
+                FROM feedback WHERE guild_id = ? ORDER BY id""")) {
+            ps.setString(1, guildId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String retracted = rs.getString(9);
+                    out.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getLong(5), Reaction.ofReward(rs.getInt(6)), rs.getLong(7),
+                            Instant.parse(rs.getString(8)), retracted == null ? null : Instant.parse(retracted)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void rebuildPreferences(String guildId, double gamma) {
+        db.write(c -> {
+            List<Feedback> log = feedbackLog(c, guildId); // inside the write: no event slips between read and rewrite
+            // each person's clock is their latest step; every row is expressed as of it
+            Map<String, Long> now = new HashMap<>();
+            for (Feedback f : log) now.merge(f.userId(), f.step(), Math::max);
+            Map<String, Map<Long, Preference>> rows = new HashMap<>();
+            for (Feedback f : log) {
+                if (!f.active()) continue;
+                long t = now.get(f.userId());
+                double w = gamma == 1.0 ? 1.0 : Math.pow(gamma, t - f.step());
+                rows.computeIfAbsent(f.userId(), u -> new HashMap<>()).merge(f.optionId(),
+                        new Preference(f.optionId(), f.reaction() == Reaction.LIKE ? w : 0, f.reaction() == Reaction.DISLIKE ? w : 0,
+                                f.reaction() == Reaction.LIKE ? 1 : 0, f.reaction() == Reaction.DISLIKE ? 1 : 0, t),
+                        (a, b) -> new Preference(a.optionId(), a.successes() + b.successes(), a.failures() + b.failures(),
+                                a.likes() + b.likes(), a.dislikes() + b.dislikes(), t));
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM preferences WHERE guild_id = ?")) {
+                ps.setString(1, guildId);
+                ps.executeUpdate();
+            }
+            for (var user : rows.entrySet()) {
+                for (Preference p : user.getValue().values()) savePreference(c, guildId, user.getKey(), p);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
