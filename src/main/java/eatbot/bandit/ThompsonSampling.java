@@ -1,6 +1,8 @@
 package eatbot.bandit;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /** Draw one sample from each arm's Beta posterior; the best draw wins. */
 public final class ThompsonSampling implements Policy {
@@ -10,7 +12,9 @@ public final class ThompsonSampling implements Policy {
 
     @Override
     public void score(Arms arms, UniformRandomProvider rng, double[] out) {
-        for (int i = 0; i < arms.size(); i++) out[i] = BetaSampler.sample(rng, arms.alpha(i), arms.beta(i));
+        // one Gaussian sampler for all K draws: nothing is built per arm
+        NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        for (int i = 0; i < arms.size(); i++) out[i] = BetaSampler.draw(rng, gaussian, arms.alpha(i), arms.beta(i));
     }
 
     @Override public String toString() { return NAME; }

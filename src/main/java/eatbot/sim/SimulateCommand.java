@@ -1,0 +1,188 @@
+package eatbot.sim;
+
+import eatbot.bandit.Policies;
+import eatbot.bandit.Policy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code eatbot simulate}: the policies on a seeded Bernoulli bandit, cumulative
+ * regret at log-spaced checkpoints beside the Lai–Robbins bound. Defaults are
+ * Chapelle &amp; Li's (2011) K = 10, μ* = 0.5, ε = 0.1.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the policies on a seeded Bernoulli bandit and prints mean cumulative regret",
+                "at log-spaced checkpoints, with the Lai-Robbins lower bound for the same arms."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--arms", paramLabel = "K", description = "number of arms (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    int arms;
+
+    @Option(names = "--best", paramLabel = "MU", description = "mean of the best arm (default: ${DEFAULT-VALUE})", defaultValue = "0.5")
+    double best;
+
+    @Option(names = "--gap", paramLabel = "EPS", description = "every other arm pays best - gap (default: ${DEFAULT-VALUE})", defaultValue = "0.1")
+    double gap;
+
+    @Option(names = "--means", paramLabel = "a,b,c", split = ",", description = "explicit arm means instead of --arms/--best/--gap")
+    List<Double> means;
+
+    @Option(names = "--horizon", paramLabel = "T", description = "pulls per run (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
+    String horizon;
+
+    @Option(names = "--runs", paramLabel = "R", description = "independent runs averaged (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    int runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "the experiment's seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--policies", paramLabel = "P,Q", split = ",", description = "policies to compare (default: thompson,ucb1,epsilon-greedy)",
+            defaultValue = "thompson,ucb1,epsilon-greedy")
+    List<String> policies;
+
+    @Option(names = "--epsilon", paramLabel = "X", description = "exploration rate of epsilon-greedy (default: ${DEFAULT-VALUE})", defaultValue = "0.1")
+    double epsilon;
+
+    @Option(names = "--ucb-c", paramLabel = "C", description = "UCB1's exploration constant (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    double ucbC;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads; the result does not depend on it (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write policy,t,mean_regret,sd_regret,bound")
+    Path csv;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "also draw the regret curves (log-x) to a PNG")
+    Path png;
+
+    @Override
+    public Integer call() throws Exception {
+        long t = parseHorizon();
+        BernoulliBandit bandit = bandit();
+        List<Policy> ps = policies();
+        if (runs < 1) throw fail("--runs must be at least 1, got " + runs);
+        if (threads != null && threads < 1) throw fail("--threads must be at least 1, got " + threads);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+
+        long started = System.nanoTime();
+        List<Experiment.Curve> curves = new Experiment(bandit, ps, Checkpoints.logSpaced(t, 10), runs, seed).run(n);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        PrintWriter out = spec.commandLine().getOut();
+        printTable(out, bandit, curves);
+        out.flush();
+        if (csv != null) writeCsv(csv, bandit, curves);
+        if (png != null) RegretChart.write(png, title(bandit, t), bandit, curves);
+        spec.commandLine().getErr().printf(Locale.ROOT, "simulate: %d policies x %d runs x %d pulls in %.1f s on %d threads%n",
+                ps.size(), runs, t, seconds, n);
+        return 0;
+    }
+
+    private long parseHorizon() {
+        long t;
+        try {
+            // 1e7 is easier to type than 10000000
+            double d = Double.parseDouble(horizon.trim());
+            if (d != Math.rint(d) || d > Long.MAX_VALUE) throw new NumberFormatException();
+            t = (long) d;
+        } catch (NumberFormatException e) {
+            throw fail("--horizon must be a whole number of pulls such as 1000000 or 1e6, got '" + horizon + "'");
+        }
+        if (t < 1) throw fail("--horizon must be at least 1, got " + horizon);
+        return t;
+    }
+
+    private BernoulliBandit bandit() {
+        if (means != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--arms")
+                    || spec.commandLine().getParseResult().hasMatchedOption("--best")
+                    || spec.commandLine().getParseResult().hasMatchedOption("--gap")) {
+                throw fail("--means cannot be combined with --arms, --best or --gap");
+            }
+            if (means.size() < 2) throw fail("--means needs at least two arms, got " + means.size());
+            for (double m : means) if (!(m >= 0 && m <= 1)) throw fail("--means must all be in [0, 1], got " + m);
+            return new BernoulliBandit(means.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        if (arms < 2) throw fail("--arms must be at least 2, got " + arms);
+        if (!(best > 0 && best <= 1)) throw fail("--best must be in (0, 1], got " + best);
+        if (!(gap > 0 && gap <= best)) throw fail("--gap must be in (0, best] = (0, " + best + "], got " + gap);
+        return BernoulliBandit.withGap(arms, best, gap);
+    }
+
+    private List<Policy> policies() {
+        List<Policy> out = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(policies)) {
+            try {
+                out.add(Policies.of(name, epsilon, ucbC));
+            } catch (IllegalArgumentException e) {
+                throw fail("--policies: " + e.getMessage());
+            }
+        }
+        if (!(epsilon >= 0 && epsilon <= 1)) throw fail("--epsilon must be in [0, 1], got " + epsilon);
+        if (!(ucbC > 0)) throw fail("--ucb-c must be above 0, got " + ucbC);
+        return out;
+    }
+
+    private ParameterException fail(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private String title(BernoulliBandit b, long t) {
+        String arms = means != null ? "means " + means : String.format(Locale.ROOT, "K = %d, μ* = %s, ε = %s", b.arms(), fmt(best), fmt(gap));
+        return String.format(Locale.ROOT, "%s, T = %.0e, %d runs, seed %d", arms, (double) t, runs, seed);
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static void printTable(PrintWriter out, BernoulliBandit bandit, List<Experiment.Curve> curves) {
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%12s", "t"));
+        for (Experiment.Curve c : curves) head.append(String.format(Locale.ROOT, " %16s", c.policy().name()));
+        head.append(String.format(Locale.ROOT, " %16s", "lai-robbins"));
+        out.println(head);
+        long[] ts = curves.get(0).t();
+        for (int i = 0; i < ts.length; i++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%12d", ts[i]));
+            for (Experiment.Curve c : curves) row.append(String.format(Locale.ROOT, " %16.2f", c.mean()[i]));
+            row.append(String.format(Locale.ROOT, " %16.2f", bandit.laiRobbinsBound(ts[i])));
+            out.println(row);
+        }
+    }
+
+    static void writeCsv(Path file, BernoulliBandit bandit, List<Experiment.Curve> curves) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("policy,t,mean_regret,sd_regret,bound\n");
+            for (Experiment.Curve c : curves) {
+                for (int i = 0; i < c.t().length; i++) {
+                    w.write(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f%n", c.policy().name(), c.t()[i],
+                            c.mean()[i], c.sd()[i], bandit.laiRobbinsBound(c.t()[i])));
+                }
+            }
+        }
+    }
+
+    /** For tests and tools: parse and run with the given streams. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SimulateCommand());
+    }
+}
