@@ -128,6 +128,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private List<Policy> policies() {
         List<Policy> out = new ArrayList<>();
+        if (!(epsilon >= 0 && epsilon <= 1)) throw fail("--epsilon must be in [0, 1], got " + epsilon);
+        if (!(ucbC > 0 && Double.isFinite(ucbC))) throw fail("--ucb-c must be above 0, got " + ucbC);
         for (String name : new LinkedHashSet<>(policies)) {
             try {
                 out.add(Policies.of(name, epsilon, ucbC));
@@ -135,8 +137,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 throw fail("--policies: " + e.getMessage());
             }
         }
-        if (!(epsilon >= 0 && epsilon <= 1)) throw fail("--epsilon must be in [0, 1], got " + epsilon);
-        if (!(ucbC > 0)) throw fail("--ucb-c must be above 0, got " + ucbC);
         return out;
     }
 

@@ -1,0 +1,30 @@
+package eatbot.sim;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class BernoulliBanditTest {
+    @Test
+    void laiRobbinsBoundSumsGapOverKlForEverySuboptimalArm() {
+        BernoulliBandit b = BernoulliBandit.withGap(10, 0.5, 0.1);
+        double kl = 0.4 * Math.log(0.4 / 0.5) + 0.6 * Math.log(0.6 / 0.5);
+        assertEquals(9 * 0.1 / kl, b.laiRobbinsConstant(), 1e-12);
+        assertEquals(9 * 0.1 / kl * Math.log(1e6), b.laiRobbinsBound(1_000_000), 1e-9);
+    }
+
+    @Test
+    void armsTiedWithTheBestAddNothing() {
+        BernoulliBandit b = new BernoulliBandit(new double[] {0.5, 0.5, 0.3});
+        double kl = BernoulliBandit.klBernoulli(0.3, 0.5);
+        assertEquals(0.2 / kl, b.laiRobbinsConstant(), 1e-12);
+    }
+
+    @Test
+    void checkpointsAreLogSpacedAndEndAtTheHorizon() {
+        assertArrayEquals(new long[] {1, 2, 3, 10, 22, 46, 100, 215, 464, 1000, 1234},
+                Checkpoints.logSpaced(1234, 3));
+        assertArrayEquals(new long[] {1}, Checkpoints.logSpaced(1, 10));
+    }
+}
