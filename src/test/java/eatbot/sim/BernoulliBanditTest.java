@@ -23,7 +23,7 @@ class BernoulliBanditTest {
 
     @Test
     void checkpointsAreLogSpacedAndEndAtTheHorizon() {
-        assertArrayEquals(new long[] {1, 2, 3, 10, 22, 46, 100, 215, 464, 1000, 1234},
+        assertArrayEquals(new long[] {1, 2, 5, 10, 22, 46, 100, 215, 464, 1000, 1234},
                 Checkpoints.logSpaced(1234, 3));
         assertArrayEquals(new long[] {1}, Checkpoints.logSpaced(1, 10));
     }

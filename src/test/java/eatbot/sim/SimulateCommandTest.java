@@ -51,7 +51,7 @@ class SimulateCommandTest {
         assertRejected("--means needs at least two arms", "--means", "0.5");
         assertRejected("--epsilon must be in [0, 1], got 2.0", "--epsilon", "2");
         assertRejected("Invalid value for option '--runs'", "--runs", "many");
-        assertRejected("Unknown option: '--arm'", "--arm", "5");
+        assertRejected("Possible solutions: --arms", "--arm", "5");
     }
 
     @Test
