@@ -9,6 +9,7 @@ import org.sqlite.SQLiteDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final Thread writer;
     private final Connection writeConnection;
+    private final PreparedStatement savepoint;
+    private final PreparedStatement release;
+    private final PreparedStatement rollbackTo;
     private volatile boolean closing;
 
     private Database(Path file) throws SQLException {
@@ -65,10 +69,15 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .loggers("slf4j").load().migrate();
 
-        this.writeConnection = dataSource.getConnection();
+        // statements are prepared once per connection and reused (see StatementCache)
+        this.writeConnection = StatementCache.wrap(dataSource.getConnection());
+        writeConnection.setAutoCommit(false);
+        this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
+        this.release = writeConnection.prepareStatement("RELEASE task");
+        this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
         this.readers = new ArrayBlockingQueue<>(READERS);
         for (int i = 0; i < READERS; i++) {
-            Connection c = dataSource.getConnection();
+            Connection c = StatementCache.wrap(dataSource.getConnection());
             readers.add(c);
         }
         this.writer = new Thread(this::writeLoop, "eatbot-db-writer");
@@ -164,21 +173,18 @@ public final class Database implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
         try {
-            writeConnection.setAutoCommit(false);
-            try (Statement st = writeConnection.createStatement()) {
-                for (int i = 0; i < batch.size(); i++) {
-                    st.execute("SAVEPOINT task");
-                    try {
-                        results[i] = batch.get(i).work().run(writeConnection);
-                        st.execute("RELEASE task");
-                    } catch (Throwable t) {
-                        st.execute("ROLLBACK TO task");
-                        st.execute("RELEASE task");
-                        failures[i] = t;
-                    }
+            for (int i = 0; i < batch.size(); i++) {
+                savepoint.execute();
+                try {
+                    results[i] = batch.get(i).work().run(writeConnection);
+                    release.execute();
+                } catch (Throwable t) {
+                    rollbackTo.execute();
+                    release.execute();
+                    failures[i] = t;
                 }
             }
-            writeConnection.commit();
+            writeConnection.commit(); // one durable sync for the whole batch
         } catch (Throwable t) {
             log.error("commit of {} writes failed", batch.size(), t);
             try {
@@ -224,8 +230,11 @@ public final class Database implements AutoCloseable {
         }
         Connection c;
         while ((c = readers.poll()) != null) closeQuietly(c);
-        // readers closed first: a checkpoint cannot truncate the log under an open reader
+        // readers closed first: a checkpoint cannot truncate the log under an open reader;
+        // nor under the writer's own open transaction or prepared statements
+        StatementCache.release(writeConnection);
         try (Statement st = writeConnection.createStatement()) {
+            writeConnection.setAutoCommit(true);
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
             log.warn("checkpoint at close failed: {}", e.getMessage());
