@@ -383,7 +383,21 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public FeedbackResult addFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
-        return db.write(c -> {
+        return db.write(feedbackWork(s, userId, reaction, gamma, now));
+    }
+
+    /**
+     * {@link #addFeedback}, acknowledged asynchronously: the future completes
+     * once the commit holding the event is durable. Lets a busy producer keep
+     * many events in flight so they share commits (see Database's group commit).
+     */
+    public java.util.concurrent.CompletableFuture<FeedbackResult> submitFeedback(Suggestion s, String userId, Reaction reaction,
+                                                                                double gamma, Instant now) {
+        return db.submit(feedbackWork(s, userId, reaction, gamma, now));
+    }
+
+    private static Database.Work<FeedbackResult> feedbackWork(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
+        return c -> {
             long optionId = s.option().id();
             if (activeFeedback(c, s.id(), userId, reaction) != null) {
                 return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
@@ -412,7 +426,7 @@ public final class SqliteEatStore implements EatStore {
             Preference p = preference(c, s.guildId(), userId, optionId).plus(reaction, step, gamma);
             savePreference(c, s.guildId(), userId, p);
             return new FeedbackResult(true, p);
-        });
+        };
     }
 
     @Override

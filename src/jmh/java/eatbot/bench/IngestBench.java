@@ -1,0 +1,290 @@
+package eatbot.bench;
+
+import eatbot.eat.NewOption;
+import eatbot.eat.Option;
+import eatbot.eat.Reaction;
+import eatbot.eat.Suggestion;
+import eatbot.store.Database;
+import eatbot.store.SqliteEatStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feedback ingest: 👍/👎 events per second durably committed, each one the
+ * store's full feedback transaction (duplicate check, step, log row,
+ * preference upsert). Modes:
+ * <ul>
+ *   <li>{@code group-P-sync}: ours, P producers each waiting for every acknowledgement;</li>
+ *   <li>{@code group-P-window}: ours, P producers keeping up to 256 events in flight
+ *       ({@code SqliteEatStore.submitFeedback}), acknowledged after their commit;</li>
+ *   <li>{@code autocommit-P}: the naive baseline, P connections, one transaction per event;</li>
+ *   <li>{@code raw-jdbc-100}: SQLite's own limit, one connection, statements prepared
+ *       once, 100 events per commit, no queue, no savepoints.</li>
+ * </ul>
+ * Every trial ends by counting the log: each acknowledged event exactly once.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 3, time = 4)
+@Fork(1)
+public class IngestBench {
+    static final int EVENTS = 4096;
+    static final int WINDOW = 256;
+
+    @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "autocommit-1", "autocommit-8", "raw-jdbc-100"})
+    String mode;
+
+    Path dir;
+    Path file;
+    SqliteEatStore store;
+    List<Suggestion> suggestions;
+    ExecutorService producers;
+    int producerCount;
+    final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong userCounter = new AtomicLong();
+    final ThreadLocal<RawFeedback> rawPerThread = new ThreadLocal<>();
+    final List<RawFeedback> raws = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        dir = Files.createTempDirectory("eatbot-ingest-bench");
+        file = dir.resolve("ingest.db");
+        store = new SqliteEatStore(Database.open(file));
+        List<NewOption> places = new ArrayList<>();
+        for (int i = 0; i < 50; i++) places.add(new NewOption("Place " + i, List.of(), null, null, "bench"));
+        store.createGuild(BenchData.DEFAULTS.forGuild(BenchData.GUILD), places, Instant.now());
+        List<Option> options = store.options(BenchData.GUILD, false);
+        suggestions = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            suggestions.add(store.addSuggestion(BenchData.GUILD, "asker", List.of("asker"), options.get(i % options.size()),
+                    "thompson", false, Instant.now()));
+        }
+        if (!mode.startsWith("group")) {
+            store.close(); // the baselines talk to the file directly
+            store = null;
+        }
+        producerCount = mode.equals("raw-jdbc-100") ? 1 : Integer.parseInt(mode.split("-")[1]);
+        producers = Executors.newFixedThreadPool(producerCount);
+    }
+
+    /** One invocation: EVENTS events split over the producers, all acknowledged. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void ingest() throws Exception {
+        int each = EVENTS / producerCount;
+        List<Future<?>> done = new ArrayList<>();
+        for (int p = 0; p < producerCount; p++) done.add(producers.submit(() -> {
+            produce(each);
+            return null;
+        }));
+        for (Future<?> f : done) f.get();
+    }
+
+    private void produce(int n) throws Exception {
+        Instant now = Instant.now();
+        if (mode.endsWith("-sync")) {
+            for (int i = 0; i < n; i++) {
+                if (store.addFeedback(next(), nextUser(), Reaction.LIKE, 1.0, now).changed()) acknowledged.incrementAndGet();
+            }
+        } else if (mode.endsWith("-window")) {
+            Semaphore inFlight = new Semaphore(WINDOW);
+            List<CompletableFuture<?>> pending = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                inFlight.acquire();
+                pending.add(store.submitFeedback(next(), nextUser(), Reaction.LIKE, 1.0, now).whenComplete((r, e) -> {
+                    inFlight.release();
+                    if (e == null && r.changed()) acknowledged.incrementAndGet();
+                }));
+            }
+            for (CompletableFuture<?> f : pending) f.get();
+        } else {
+            RawFeedback raw = raw();
+            int perCommit = mode.equals("raw-jdbc-100") ? 100 : 1;
+            for (int i = 0; i < n; i += perCommit) {
+                int k = Math.min(perCommit, n - i);
+                raw.commitEvents(this, k, now);
+                acknowledged.addAndGet(k);
+            }
+        }
+    }
+
+    Suggestion next() {
+        return suggestions.get((int) (userCounter.get() % suggestions.size()));
+    }
+
+    String nextUser() {
+        return "p" + userCounter.incrementAndGet(); // a new person per event: every event must count
+    }
+
+    private RawFeedback raw() throws SQLException {
+        RawFeedback r = rawPerThread.get();
+        if (r == null) {
+            r = new RawFeedback(file);
+            rawPerThread.set(r);
+            synchronized (raws) {
+                raws.add(r);
+            }
+        }
+        return r;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        producers.shutdown();
+        producers.awaitTermination(1, TimeUnit.MINUTES);
+        for (RawFeedback r : raws) r.close();
+        long logged;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT user_id) FROM feedback")) {
+            rs.next();
+            logged = rs.getLong(1);
+            if (rs.getLong(2) != logged) throw new IllegalStateException("an event was logged twice");
+        }
+        if (store != null) store.close();
+        if (logged != acknowledged.get()) {
+            throw new IllegalStateException(acknowledged.get() + " events acknowledged but " + logged + " in the log");
+        }
+        System.err.printf("%n[%s] %d events acknowledged, %d in the log: none lost, none twice%n", mode, acknowledged.get(), logged);
+        BenchData.deleteTree(dir);
+    }
+
+    /** The store's feedback transaction in plain JDBC, statements prepared once: the baselines. */
+    static final class RawFeedback implements AutoCloseable {
+        final Connection c;
+        final PreparedStatement active;
+        final PreparedStatement step;
+        final PreparedStatement saveStep;
+        final PreparedStatement log;
+        final PreparedStatement pref;
+        final PreparedStatement savePref;
+
+        RawFeedback(Path file) throws SQLException {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=FULL");
+                st.execute("PRAGMA busy_timeout=60000");
+            }
+            active = c.prepareStatement("SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL");
+            step = c.prepareStatement("SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?");
+            saveStep = c.prepareStatement("""
+                    INSERT INTO user_steps (guild_id, user_id, step) VALUES (?, ?, ?)
+                    ON CONFLICT (guild_id, user_id) DO UPDATE SET step = excluded.step""");
+            log = c.prepareStatement("""
+                    INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""");
+            pref = c.prepareStatement(
+                    "SELECT successes, failures, likes, dislikes FROM preferences WHERE guild_id = ? AND user_id = ? AND option_id = ?");
+            savePref = c.prepareStatement("""
+                    INSERT INTO preferences (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (guild_id, user_id, option_id) DO UPDATE SET
+                      successes = excluded.successes, failures = excluded.failures, likes = excluded.likes,
+                      dislikes = excluded.dislikes, step = excluded.step""");
+        }
+
+        /** k events in one transaction (BEGIN IMMEDIATE … COMMIT): durable when this returns. */
+        void commitEvents(IngestBench bench, int k, Instant now) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                try {
+                    for (int i = 0; i < k; i++) event(bench.next(), bench.nextUser(), now);
+                    st.execute("COMMIT");
+                } catch (SQLException e) {
+                    st.execute("ROLLBACK");
+                    throw e;
+                }
+            }
+        }
+
+        private void event(Suggestion s, String user, Instant now) throws SQLException {
+            active.setLong(1, s.id());
+            active.setString(2, user);
+            active.setInt(3, 1);
+            try (ResultSet rs = active.executeQuery()) {
+                if (rs.next()) throw new IllegalStateException("fresh user already reacted");
+            }
+            step.setString(1, s.guildId());
+            step.setString(2, user);
+            long st;
+            try (ResultSet rs = step.executeQuery()) {
+                st = (rs.next() ? rs.getLong(1) : 0) + 1;
+            }
+            saveStep.setString(1, s.guildId());
+            saveStep.setString(2, user);
+            saveStep.setLong(3, st);
+            saveStep.executeUpdate();
+            log.setString(1, s.guildId());
+            log.setLong(2, s.id());
+            log.setString(3, user);
+            log.setLong(4, s.option().id());
+            log.setInt(5, 1);
+            log.setLong(6, st);
+            log.setString(7, now.toString());
+            log.executeUpdate();
+            double succ = 0;
+            double fail = 0;
+            int likes = 0;
+            int dislikes = 0;
+            pref.setString(1, s.guildId());
+            pref.setString(2, user);
+            pref.setLong(3, s.option().id());
+            try (ResultSet rs = pref.executeQuery()) {
+                if (rs.next()) {
+                    succ = rs.getDouble(1);
+                    fail = rs.getDouble(2);
+                    likes = rs.getInt(3);
+                    dislikes = rs.getInt(4);
+                }
+            }
+            savePref.setString(1, s.guildId());
+            savePref.setString(2, user);
+            savePref.setLong(3, s.option().id());
+            savePref.setDouble(4, succ + 1);
+            savePref.setDouble(5, fail);
+            savePref.setInt(6, likes + 1);
+            savePref.setInt(7, dislikes);
+            savePref.setLong(8, st);
+            savePref.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close();
+        }
+    }
+}
