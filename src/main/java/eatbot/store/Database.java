@@ -50,6 +50,9 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final Thread writer;
     private final Connection writeConnection;
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
@@ -71,7 +74,9 @@ public final class Database implements AutoCloseable {
 
         // statements are prepared once per connection and reused (see StatementCache)
         this.writeConnection = StatementCache.wrap(dataSource.getConnection());
-        writeConnection.setAutoCommit(false);
+        this.begin = writeConnection.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = writeConnection.prepareStatement("COMMIT");
+        this.rollback = writeConnection.prepareStatement("ROLLBACK");
         this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
         this.release = writeConnection.prepareStatement("RELEASE task");
         this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
@@ -173,25 +178,32 @@ public final class Database implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
         try {
-            for (int i = 0; i < batch.size(); i++) {
-                savepoint.execute();
-                try {
-                    results[i] = batch.get(i).work().run(writeConnection);
-                    release.execute();
-                } catch (Throwable t) {
-                    rollbackTo.execute();
-                    release.execute();
-                    failures[i] = t;
+            // explicit BEGIN/COMMIT: the JDBC driver's non-autocommit mode would reopen a transaction
+            // right after each commit and hold the write lock between batches
+            begin.execute();
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    savepoint.execute();
+                    try {
+                        results[i] = batch.get(i).work().run(writeConnection);
+                        release.execute();
+                    } catch (Throwable t) {
+                        rollbackTo.execute();
+                        release.execute();
+                        failures[i] = t;
+                    }
                 }
+                commit.execute(); // one durable sync for the whole batch
+            } catch (Throwable t) {
+                try {
+                    rollback.execute();
+                } catch (SQLException ignored) {
+                    // the original failure is reported below
+                }
+                throw t;
             }
-            writeConnection.commit(); // one durable sync for the whole batch
         } catch (Throwable t) {
             log.error("commit of {} writes failed", batch.size(), t);
-            try {
-                writeConnection.rollback();
-            } catch (SQLException ignored) {
-                // the connection reports the original failure below
-            }
             for (Task<?> task : batch) task.done().completeExceptionally(new StoreException("write failed: " + t.getMessage(), t));
             return;
         }
@@ -231,10 +243,9 @@ public final class Database implements AutoCloseable {
         Connection c;
         while ((c = readers.poll()) != null) closeQuietly(c);
         // readers closed first: a checkpoint cannot truncate the log under an open reader;
-        // nor under the writer's own open transaction or prepared statements
+        // nor under the writer's own prepared statements
         StatementCache.release(writeConnection);
         try (Statement st = writeConnection.createStatement()) {
-            writeConnection.setAutoCommit(true);
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
             log.warn("checkpoint at close failed: {}", e.getMessage());
