@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@code SqliteEatStore.submitFeedback}), acknowledged after their commit;</li>
  *   <li>{@code autocommit-P}: the naive baseline, P connections, one transaction per event;</li>
  *   <li>{@code raw-jdbc-100}: SQLite's own limit, one connection, statements prepared
- *       once, 100 events per commit, no queue, no savepoints.</li>
+ *       once, 100 events per commit, no queue, no savepoints;</li>
+ *   <li>{@code raw-jdbc-100-nosync}: the same with synchronous=OFF: not durable, only
+ *       there to show what the events cost in CPU when the disk's sync is taken out.</li>
  * </ul>
  * Every trial ends by counting the log: each acknowledged event exactly once.
  */
@@ -64,7 +66,7 @@ public class IngestBench {
     static final int EVENTS = 4096;
     static final int WINDOW = 256;
 
-    @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "autocommit-1", "autocommit-8", "raw-jdbc-100"})
+    @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync"})
     String mode;
 
     Path dir;
@@ -96,7 +98,7 @@ public class IngestBench {
             store.close(); // the baselines talk to the file directly
             store = null;
         }
-        producerCount = mode.equals("raw-jdbc-100") ? 1 : Integer.parseInt(mode.split("-")[1]);
+        producerCount = mode.startsWith("raw-jdbc-100") ? 1 : Integer.parseInt(mode.split("-")[1]);
         producers = Executors.newFixedThreadPool(producerCount);
     }
 
@@ -132,7 +134,7 @@ public class IngestBench {
             for (CompletableFuture<?> f : pending) f.get();
         } else {
             RawFeedback raw = raw();
-            int perCommit = mode.equals("raw-jdbc-100") ? 100 : 1;
+            int perCommit = mode.startsWith("raw-jdbc-100") ? 100 : 1;
             for (int i = 0; i < n; i += perCommit) {
                 int k = Math.min(perCommit, n - i);
                 raw.commitEvents(this, k, now);
@@ -152,7 +154,7 @@ public class IngestBench {
     private RawFeedback raw() throws SQLException {
         RawFeedback r = rawPerThread.get();
         if (r == null) {
-            r = new RawFeedback(file);
+            r = new RawFeedback(file, !mode.endsWith("-nosync"));
             rawPerThread.set(r);
             synchronized (raws) {
                 raws.add(r);
@@ -192,11 +194,11 @@ public class IngestBench {
         final PreparedStatement pref;
         final PreparedStatement savePref;
 
-        RawFeedback(Path file) throws SQLException {
+        RawFeedback(Path file, boolean durable) throws SQLException {
             c = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=FULL");
+                st.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
                 st.execute("PRAGMA busy_timeout=60000");
             }
             active = c.prepareStatement("SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL");
