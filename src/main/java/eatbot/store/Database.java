@@ -18,6 +18,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +37,8 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int MAX_BATCH = 1024;
     private static final int READERS = 4;
+    /** Batches at least this big are acknowledged off the writer thread. */
+    private static final int ACK_HANDOFF = 32;
 
     /** Work for the writer or a reader; SQL lives only in this package. */
     @FunctionalInterface
@@ -49,6 +53,11 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final BlockingQueue<Connection> readers;
     private final Thread writer;
+    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "eatbot-db-acks");
+        t.setDaemon(true);
+        return t;
+    });
     private final Connection writeConnection;
     private final PreparedStatement begin;
     private final PreparedStatement commit;
@@ -207,7 +216,16 @@ public final class Database implements AutoCloseable {
             for (Task<?> task : batch) task.done().completeExceptionally(new StoreException("write failed: " + t.getMessage(), t));
             return;
         }
-        for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], failures[i]);
+        if (batch.size() < ACK_HANDOFF) {
+            for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], failures[i]);
+        } else {
+            // waking hundreds of waiting producers takes a while: let another thread do it while
+            // the writer starts the next commit (every task here is already durable)
+            List<Task<?>> done = List.copyOf(batch);
+            acknowledger.execute(() -> {
+                for (int i = 0; i < done.size(); i++) complete(done.get(i), results[i], failures[i]);
+            });
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -237,6 +255,8 @@ public final class Database implements AutoCloseable {
         closing = true;
         try {
             writer.join(30_000);
+            acknowledger.shutdown();
+            acknowledger.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
