@@ -1,6 +1,7 @@
 package eatbot.eat;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,29 @@ public interface EatStore extends AutoCloseable {
 
     /** Recomputes every preference of the guild from its feedback log (after a change of discount). */
     void rebuildPreferences(String guildId, double gamma);
+
+    // ---- deciding together (vetoes, cooldown, cold start, history) ----
+
+    /** The guild's active feedback created after {@code since}, oldest first. */
+    List<Feedback> feedbackSince(String guildId, Instant since);
+
+    /** The active feedback on these suggestions of the guild, oldest first. */
+    List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds);
+
+    /** Every person's stored evidence in the guild: user id to option id to preference (as of each row's step). */
+    Map<String, Map<Long, Preference>> guildPreferences(String guildId);
+
+    /** Every person's feedback step in the guild. */
+    Map<String, Long> steps(String guildId);
+
+    /** The guild's standing vetoes, server-wide and personal. */
+    List<Veto> vetoes(String guildId);
+
+    /** Adds a veto; false if the same one was already there. */
+    boolean addVeto(String guildId, Veto veto, Instant now);
+
+    /** Lifts a veto; false if there was no such veto. */
+    boolean removeVeto(String guildId, Veto veto);
 
     @Override
     void close();

@@ -12,6 +12,7 @@ import eatbot.eat.Option;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
+import eatbot.eat.Veto;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -494,6 +496,138 @@ public final class SqliteEatStore implements EatStore {
                 for (Preference p : user.getValue().values()) savePreference(c, guildId, user.getKey(), p);
             }
             return null;
+        });
+    }
+
+    // ---- deciding together (vetoes, cooldown, cold start, history) ----
+
+    @Override
+    public List<Feedback> feedbackSince(String guildId, Instant since) {
+        return db.read(c -> {
+            // created_at is ISO-8601 UTC text; compare as instants, not strings, to be safe with fractions
+            List<Feedback> out = new ArrayList<>();
+            for (Feedback f : feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND created_at >= ?",
+                    ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
+                if (f.createdAt().isAfter(since)) out.add(f);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds) {
+        if (suggestionIds.isEmpty()) return List.of();
+        List<Long> ids = List.copyOf(suggestionIds);
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return db.read(c -> feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND suggestion_id IN (" + marks + ")", ps -> {
+            ps.setString(1, guildId);
+            for (int i = 0; i < ids.size(); i++) ps.setLong(i + 2, ids.get(i));
+        }));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<Feedback> feedbackWhere(Connection c, String where, Binder binder) throws SQLException {
+        List<Feedback> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, guild_id, suggestion_id, user_id, option_id, reward, step, "
+                + "created_at, retracted_at FROM feedback WHERE " + where + " ORDER BY id")) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(feedbackOf(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Feedback feedbackOf(ResultSet rs) throws SQLException {
+        String retracted = rs.getString(9);
+        return new Feedback(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getLong(5), Reaction.ofReward(rs.getInt(6)), rs.getLong(7),
+                Instant.parse(rs.getString(8)), retracted == null ? null : Instant.parse(retracted));
+    }
+
+    @Override
+    public Map<String, Map<Long, Preference>> guildPreferences(String guildId) {
+        return db.read(c -> {
+            Map<String, Map<Long, Preference>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT option_id, successes, failures, likes, dislikes, step, user_id FROM preferences WHERE guild_id = ?")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Preference p = preferenceOf(rs);
+                        out.computeIfAbsent(rs.getString(7), u -> new HashMap<>()).put(p.optionId(), p);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Long> steps(String guildId) {
+        return db.read(c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, step FROM user_steps WHERE guild_id = ?")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Veto> vetoes(String guildId) {
+        return db.read(c -> {
+            List<Veto> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT v.user_id, v.place_id, o.name, v.tag FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
+                    WHERE v.guild_id = ? ORDER BY v.id""")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String user = rs.getString(1);
+                        long place = rs.getLong(2);
+                        boolean isPlace = !rs.wasNull();
+                        out.add(new Veto(user.isEmpty() ? null : user, isPlace ? place : null, rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean addVeto(String guildId, Veto v, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO vetoes (guild_id, user_id, place_id, tag, created_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, v.userId() == null ? "" : v.userId());
+                if (v.placeId() == null) ps.setNull(3, java.sql.Types.INTEGER); else ps.setLong(3, v.placeId());
+                ps.setString(4, v.tag());
+                ps.setString(5, now.toString());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean removeVeto(String guildId, Veto v) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM vetoes WHERE guild_id = ? AND user_id = ? AND ifnull(place_id, 0) = ? AND ifnull(tag, '') = ?""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, v.userId() == null ? "" : v.userId());
+                ps.setLong(3, v.placeId() == null ? 0 : v.placeId());
+                ps.setString(4, v.tag() == null ? "" : v.tag());
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 
