@@ -48,13 +48,24 @@ public final class TasteChart {
 
     /** For /taste: the person's top places, the one they are most likely to enjoy highlighted. */
     public static byte[] forTaste(Taste taste) {
+        return forTaste(taste, taste.userId());
+    }
+
+    /** @param who the person as the front end names them (a display name rather than a Discord id) */
+    public static byte[] forTaste(Taste taste, String who) {
         Long best = taste.entries().isEmpty() ? null : taste.entries().get(0).option().id();
-        return png(taste, best, TOP, "What eatbot has learned about " + taste.userId());
+        return png(taste, best, TOP, "What eatbot has learned about " + who);
     }
 
     /** For /eat why: the asker's top places, the suggested one highlighted (shown even if not among the top). */
     public static byte[] forWhy(Why why) {
-        return png(why.taste(), why.suggestion().option().id(), TOP, "Why " + why.suggestion().option().name());
+        return forWhy(why, why.taste().userId());
+    }
+
+    /** @param who the asker as the front end names them */
+    public static byte[] forWhy(Why why, String who) {
+        return png(why.taste(), why.suggestion().option().id(), TOP,
+                "Why " + why.suggestion().option().name() + "? (" + who + "'s taste)");
     }
 
     /**
@@ -93,8 +104,8 @@ public final class TasteChart {
 
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle("Each curve is eatbot's belief about one place; narrower means surer. "
-                + "Suggestions draw one guess from each curve.", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        chart.addSubtitle(new TextTitle("How likely eatbot thinks each place pleases you (narrower = surer); "
+                + "each suggestion draws one guess per curve", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

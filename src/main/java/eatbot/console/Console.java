@@ -371,7 +371,7 @@ public final class Console {
             case "add" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
                 Veto v = service.veto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("🚫 eatbot will never suggest " + v.what() + (who == null ? " on this server." : " when " + who + " is eating."));
+                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when " + who + " is eating."));
             }
             case "remove" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
@@ -386,7 +386,7 @@ public final class Console {
                     return;
                 }
                 out.println("Vetoes:");
-                for (Veto v : vs) out.println("  " + v.what() + " — " + (v.serverWide() ? "whole server" : v.userId()));
+                for (Veto v : vs) out.println("  " + v.what() + " — " + (v.serverWide() ? "the whole server" : v.userId()));
             }
             default -> throw new EatException("Use " + usage + ".");
         }

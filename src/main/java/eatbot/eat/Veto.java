@@ -29,8 +29,8 @@ public record Veto(String userId, Long placeId, String placeName, String tag) {
         return Objects.equals(userId, v.userId) && Objects.equals(placeId, v.placeId) && Objects.equals(tag, v.tag);
     }
 
-    /** "the place Hotpot King" or "the tag spicy". */
+    /** "Hotpot King" or "places tagged spicy". */
     public String what() {
-        return placeId != null ? "the place " + placeName : "the tag " + tag;
+        return placeId != null ? placeName : "places tagged " + tag;
     }
 }

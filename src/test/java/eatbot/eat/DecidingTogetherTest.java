@@ -140,16 +140,16 @@ class DecidingTogetherTest {
         assertEquals(Set.of("Pho 99", "Hotpot King", "Sichuan House", "Curry House"), picks(group("dave"), 200).keySet(),
                 "the server's veto applies to everyone");
 
-        assertEquals("You have already vetoed the place Hotpot King.",
+        assertEquals("You have already vetoed Hotpot King.",
                 assertThrows(EatException.class, () -> service.veto(G, "carol", "Hotpot King", null)).getMessage());
         assertEquals("Give either place:<name> or tag:<tag>.",
                 assertThrows(EatException.class, () -> service.veto(G, "carol", "Pho 99", "spicy")).getMessage());
-        assertEquals(List.of("the place Sushi Go", "the place Hotpot King"),
+        assertEquals(List.of("Sushi Go", "Hotpot King"),
                 service.vetoes(G, "carol").stream().map(Veto::what).toList(), "carol sees the server's and her own");
 
         service.liftVeto(G, "carol", "Hotpot King", null);
         assertTrue(picks(group("carol"), 150).containsKey(hotpot.name()), "a lifted veto no longer applies");
-        assertEquals("You have no veto on the place Hotpot King.",
+        assertEquals("You have no veto on Hotpot King.",
                 assertThrows(EatException.class, () -> service.liftVeto(G, "carol", "Hotpot King", null)).getMessage());
     }
 
