@@ -4,6 +4,7 @@ import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
 import eatbot.discord.DiscordBot;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,8 @@ public final class Main implements Callable<Integer> {
 
     static Map<String, String> env = System.getenv();
 
-    static int run(String[] args, Map<String, String> environment) {
+    /** Runs the command line with this environment (public for the end-to-end tests). */
+    public static int run(String[] args, Map<String, String> environment) {
         env = environment;
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -76,6 +78,7 @@ public final class Main implements Callable<Integer> {
             } finally {
                 app.close();
             }
+            LoggerFactory.getLogger(Main.class).info("eatbot stopped: events stopped, writes finished, database closed");
         }
     }
 

@@ -48,6 +48,8 @@ final class DiscordDouble implements AutoCloseable {
 
     /** The bot's user id, which Discord also uses as its application id. */
     static final String BOT_ID = "900000000000000001";
+    /** The only bot token the double accepts. */
+    static final String TOKEN = "test-token";
     static final long MANAGE_GUILD = 1L << 5;
     /** What @everyone may do in the test servers: view, send, embed, read history, react. */
     static final long EVERYONE = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 6) | (1L << 31);
@@ -338,7 +340,10 @@ final class DiscordDouble implements AutoCloseable {
             JsonNode body = raw.length == 0 ? null : parseBody(ex, raw);
             requests.add(new Request(method, URLDecoder.decode(path, StandardCharsets.UTF_8), body));
             Matcher m;
-            if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (auth != null && auth.startsWith("Bot ") && !auth.equals("Bot " + TOKEN)) {
+                send(ex, 401, F.objectNode().put("code", 0).put("message", "401: Unauthorized"));
+            } else if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
                 send(ex, 200, user(BOT_ID, "eatbot", true));
             } else if (method.equals("GET") && path.equals("/api/v10/applications/@me")) {
                 send(ex, 200, F.objectNode().put("id", BOT_ID).put("name", "eatbot").put("flags", 0));

@@ -67,7 +67,7 @@ class DiscordEndToEndTest {
                 "EATBOT_DB", db.toString(),
                 "EATBOT_DISCORD_REST_URL", discord.restUrl(),
                 "EATBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-        bot = Main.startBot("test-token", ConfigLoader.load(env));
+        bot = Main.startBot(DiscordDouble.TOKEN, ConfigLoader.load(env));
     }
 
     @AfterAll
@@ -92,6 +92,23 @@ class DiscordEndToEndTest {
             JsonNode p = c.get("default_member_permissions");
             assertEquals(perms, p == null || p.isNull() ? null : p.asText(), c.get("name").asText());
         });
+    }
+
+    @Test
+    void aWrongTokenStopsStartUpWithAClearMessage() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = Main.run(new String[0], Map.of("DISCORD_TOKEN", "wrong",
+                    "EATBOT_DB", dir.resolve("wrong-token.db").toString(),
+                    "EATBOT_DISCORD_REST_URL", discord.restUrl(), "EATBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl()));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(4, code);
+        assertTrue(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Discord refused the token"));
     }
 
     // ---- /eat and reactions ----
