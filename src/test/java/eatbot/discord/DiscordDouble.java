@@ -117,7 +117,11 @@ final class DiscordDouble implements AutoCloseable {
     }
 
     static <T> T awaitCondition(String what, java.util.function.Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        return awaitCondition(what, probe, Duration.ofSeconds(20));
+    }
+
+    static <T> T awaitCondition(String what, java.util.function.Supplier<Optional<T>> probe, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         while (true) {
             Optional<T> found = probe.get();
             if (found.isPresent()) return found.get();

@@ -31,7 +31,13 @@ class GracefulShutdownTest {
             pb.environment().put("EATBOT_LOG_LEVEL", "INFO");
             Process bot = pb.start();
             try {
-                discord.await("the bot to register its commands", r -> r.method().equals("PUT") && r.path().endsWith("/commands"));
+                // a fresh JVM on a busy machine: be patient, and say what the bot printed if it never came
+                try {
+                    DiscordDouble.awaitCondition("the bot to register its commands", () -> discord.requests().stream()
+                            .filter(r -> r.method().equals("PUT") && r.path().endsWith("/commands")).findFirst(), java.time.Duration.ofSeconds(90));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; alive=" + bot.isAlive() + "; the bot printed:\n" + Files.readString(log));
+                }
                 String[] taste = discord.slash(g, discord.id(), false, "taste", null);
                 discord.awaitOriginal(taste[1]);
 
