@@ -178,6 +178,14 @@ final class DiscordDouble implements AutoCloseable {
         return interact(g, userId, admin, 2, data, null);
     }
 
+    /** A member typing into an autocompleted option (marked {@code focused}). Returns [id, token]. */
+    String[] autocomplete(Guild g, String userId, String command, ArrayNode options) {
+        ObjectNode data = F.objectNode();
+        data.put("id", id()).put("name", command).put("type", 1);
+        data.set("options", options);
+        return interact(g, userId, false, 4, data, null);
+    }
+
     /** Presses a button on a message the bot posted. Returns [id, token]. */
     String[] press(Guild g, String userId, ObjectNode message, String customId) {
         ObjectNode data = F.objectNode().put("custom_id", customId).put("component_type", 2);

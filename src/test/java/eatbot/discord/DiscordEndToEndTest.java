@@ -264,6 +264,15 @@ class DiscordEndToEndTest {
         String[] listHere = discord.slash(lunch, hal, false, "place", options(sub("list")));
         assertTrue(discord.awaitOriginal(listHere[1]).toString().contains("Secret Sushi"));
 
+        ObjectNode typing = sub("remove", str("name", "secret"));
+        ((ObjectNode) typing.get("options").get(0)).put("focused", true);
+        String[] hereTyped = discord.autocomplete(lunch, hal, "place", options(typing));
+        JsonNode offered = discord.awaitCallback(hereTyped[0]);
+        assertEquals(8, offered.get("type").asInt());
+        assertEquals("Secret Sushi", offered.get("data").get("choices").get(0).get("value").asText());
+        String[] thereTyped = discord.autocomplete(other, hal, "place", options(typing));
+        assertEquals(0, discord.awaitCallback(thereTyped[0]).get("data").get("choices").size(), "no names from another server");
+
         String[] eat = discord.slash(lunch, hal, false, "eat", null);
         String messageId = discord.awaitOriginal(eat[1]).get("id").asText();
         awaitCondition("the message to be attached", () -> bot.app().service().suggestionForMessage(messageId));
