@@ -2,12 +2,16 @@ package eatbot;
 
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
+import eatbot.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code java -jar eatbot.jar [console | ...]}: the bot by default. */
 @Command(name = "eatbot", mixinStandardHelpOptions = true, version = "eatbot 0.1",
         description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
-        subcommands = {Main.ConsoleCommand.class})
+        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -67,6 +71,53 @@ public final class Main implements Callable<Integer> {
                 console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the database to FILE with SQLite's online backup; safe while the bot runs. "
+                    + "Restore: stop the bot, copy FILE over the database (see README \"Reliability\").")
+    static final class BackupCommand implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "FILE", description = "where to write the copy (must not exist yet unless --force)")
+        Path target;
+
+        @CommandLine.Option(names = "--force", description = "overwrite FILE if it exists")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ConfigLoader.Loaded config = ConfigLoader.load(env);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path source = config.database();
+            if (!Files.isRegularFile(source)) {
+                err.println("eatbot backup: there is no database at " + source + " (set EATBOT_DB or \"database\" in the config).");
+                return 2;
+            }
+            if (Files.exists(target) && sameFile(source, target)) {
+                err.println("eatbot backup: " + target + " is the live database itself; choose another file.");
+                return 2;
+            }
+            if (Files.exists(target) && !force) {
+                err.println("eatbot backup: " + target + " already exists; choose a new file or add --force.");
+                return 2;
+            }
+            try (Database db = Database.open(source)) {
+                db.backupTo(target);
+            }
+            out.println("Backed up " + source + " to " + target + ".");
+            return 0;
+        }
+
+        private static boolean sameFile(Path a, Path b) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
     }
 }
