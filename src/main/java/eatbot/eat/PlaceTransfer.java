@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.CharConversionException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,13 +88,18 @@ public final class PlaceTransfer {
     public static List<NewOption> read(byte[] json, String addedBy) {
         if (json == null || json.length == 0) throw new EatException("The file is empty.");
         if (json.length > MAX_BYTES) throw new EatException("The file is too big (at most " + MAX_BYTES / 1024 + " KB).");
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString();
+        } catch (CharacterCodingException e) {
+            throw new EatException("The file is not UTF-8 text.");
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte order mark some editors write
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = MAPPER.readTree(text);
         } catch (StreamConstraintsException e) {
             throw new EatException("The file is nested too deeply or has a value that is too long.");
-        } catch (CharConversionException e) {
-            throw new EatException("The file is not UTF-8 text.");
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof StreamConstraintsException) {
                 throw new EatException("The file is nested too deeply or has a value that is too long.");
@@ -193,19 +199,7 @@ public final class PlaceTransfer {
         return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
-    /** At most 40 code points, and nothing that could break the one-line message it goes into. */
-    static String shorten(String s) {
-        StringBuilder b = new StringBuilder();
-        int count = 0;
-        for (int i = 0; i < s.length() && count < 40; ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            boolean unsafe = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-            b.appendCodePoint(unsafe ? '?' : cp);
-            count++;
-        }
-        return count < s.codePointCount(0, s.length()) ? b + "…" : b.toString();
+    private static String shorten(String s) {
+        return Names.shown(s);
     }
 }
