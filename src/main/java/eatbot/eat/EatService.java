@@ -54,8 +54,10 @@ public final class EatService {
 
     /** The guild's settings; a guild seen for the first time starts with the defaults and starter places. */
     public GuildSettings settings(String guildId) {
-        if (knownGuilds.add(guildId)) {
-            store.createGuild(defaults.forGuild(guildId), starters, now());
+        if (!knownGuilds.contains(guildId)) {
+            // mark it known only once it is committed: a concurrent first call must not read before that
+            store.createGuild(defaults.forGuild(guildId), starters, now()); // idempotent
+            knownGuilds.add(guildId);
         }
         return store.settings(guildId).orElseThrow(() -> new IllegalStateException("guild " + guildId + " vanished"));
     }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,8 +105,6 @@ public final class PlaceTransfer {
             }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new EatException("The file is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + ".");
-        } catch (IOException e) {
-            throw new EatException("The file cannot be read as JSON.");
         }
         if (root == null || !root.isObject()) {
             throw new EatException("The file must be a JSON object with a \"places\" list (as /place export writes).");

@@ -111,7 +111,7 @@ class ReactionIdempotencyTest {
         List<Suggestion> suggestions = List.of(s, bot.service.suggest(SuggestRequest.forUser(G, "alice")),
                 bot.service.suggest(SuggestRequest.forUser(G, "carol")));
         Map<Long, Set<Reaction>> visible = new HashMap<>(); // what Discord shows for bob, per suggestion
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 120; i++) {
             Suggestion t = suggestions.get(random.nextInt(suggestions.size()));
             Reaction r = random.nextBoolean() ? Reaction.LIKE : Reaction.DISLIKE;
             Set<Reaction> shown = visible.computeIfAbsent(t.id(), k -> EnumSet.noneOf(Reaction.class));
