@@ -2,7 +2,8 @@ package eatbot;
 
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
-import eatbot.store.Database;
+import eatbot.store.Backup;
+import eatbot.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -105,8 +106,11 @@ public final class Main implements Callable<Integer> {
                 err.println("eatbot backup: " + target + " already exists; choose a new file or add --force.");
                 return 2;
             }
-            try (Database db = Database.open(source)) {
-                db.backupTo(target);
+            try {
+                Backup.copy(source, target);
+            } catch (StoreException e) {
+                err.println("eatbot backup: " + e.getMessage());
+                return 1;
             }
             out.println("Backed up " + source + " to " + target + ".");
             return 0;

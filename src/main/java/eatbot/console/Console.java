@@ -265,12 +265,16 @@ public final class Console {
                 }
                 PersonalData.Forgotten f = service.privacyForget(GUILD, user);
                 out.println(f.nothing() ? "eatbot had nothing about " + user + " in this server."
-                        : "Forgotten: " + f.feedback() + " reactions and " + f.preferences() + " learned preferences of " + user
-                        + " were deleted; your name was removed from " + f.suggestionsAnonymised() + " suggestions and "
-                        + f.placesUnattributed() + " places.");
+                        : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
+                        + " of " + user + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
+                        + " and " + count(f.placesUnattributed(), "place") + ".");
             }
             default -> throw new EatException("Use /privacy export or /privacy forget.");
         }
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private static String tags(Option o) {

@@ -20,12 +20,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The bot's service over a real SQLite file, as App wires it, for tests. */
-final class TestBot implements AutoCloseable {
+public final class TestBot implements AutoCloseable {
     static final List<String> STARTERS = List.of("Pho 99", "Taco Town", "Curry House", "Sushi Go");
 
-    final Path file;
-    final SqliteEatStore store;
-    final EatService service;
+    public final Path file;
+    public final SqliteEatStore store;
+    public final EatService service;
 
     private TestBot(Path file, double gamma) {
         this.file = file;
@@ -35,8 +35,13 @@ final class TestBot implements AutoCloseable {
                 Clock.systemUTC(), Randomness.seeded(42));
     }
 
-    static TestBot open(Path dir) {
+    public static TestBot open(Path dir) {
         return new TestBot(dir.resolve("eatbot.db"), 1.0);
+    }
+
+    /** The bot over this database file (e.g. a restored backup). */
+    public static TestBot at(Path file) {
+        return new TestBot(file, 1.0);
     }
 
     static TestBot open(Path dir, double gamma) {
@@ -48,7 +53,7 @@ final class TestBot implements AutoCloseable {
     }
 
     /** The stored Beta parameters of every person in the guild equal a rebuild from the feedback log (on a copy). */
-    void assertPreferencesMatchLog(String guildId, Path scratch) {
+    public void assertPreferencesMatchLog(String guildId, Path scratch) {
         double gamma = service.settings(guildId).discount();
         List<Feedback> log = store.feedback(guildId);
         Set<String> users = new HashSet<>();
