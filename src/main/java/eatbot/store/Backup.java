@@ -11,12 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * {@code eatbot backup}: SQLite's online backup of a database that a running
- * bot may be writing. It reads through its own read-only connection, so it
- * neither runs migrations on the live file (as {@link Database#open} would, and
- * a different jar could change the schema under the bot) nor needs the write
- * lock the bot's writer holds. The copy is written next to the target and
- * moved into place, so the target is never half-written.
+ * {@code eatbot backup}: a consistent copy of a database that a running bot
+ * may be writing. SQLite's {@code VACUUM INTO} copies one read snapshot (WAL
+ * readers never block the bot's writer, nor it them), and unlike the page-wise
+ * backup API it cannot be restarted forever by a busy writer in another process.
+ * It reads through its own read-only connection, so it neither runs migrations
+ * on the live file (as {@link Database#open} would: a different jar could change
+ * the schema under the bot) nor needs the write lock the bot's writer holds.
+ * The copy is written next to the target and moved into place, so the target is
+ * never half-written.
  */
 public final class Backup {
     private Backup() {}
