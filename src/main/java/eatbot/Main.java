@@ -2,8 +2,11 @@ package eatbot;
 
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
+import eatbot.discord.DiscordBot;
 import eatbot.store.Backup;
 import eatbot.store.StoreException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +32,8 @@ public final class Main implements Callable<Integer> {
 
     static Map<String, String> env = System.getenv();
 
-    static int run(String[] args, Map<String, String> environment) {
+    /** Runs the command line with this environment (public for the end-to-end tests). */
+    public static int run(String[] args, Map<String, String> environment) {
         env = environment;
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -53,8 +57,49 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         ConfigLoader.Loaded config = ConfigLoader.load(env);
-        System.err.println("eatbot: the Discord front end is not available in this build.");
-        return 1;
+        Bot bot;
+        try {
+            bot = startBot(token, config);
+        } catch (InvalidTokenException e) {
+            System.err.println("eatbot: Discord refused the token in DISCORD_TOKEN (reset it in the Developer Portal, Bot page).");
+            return 4;
+        }
+        // SIGTERM (docker stop) and Ctrl-C: stop taking events, finish writes, close the database
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "eatbot-shutdown"));
+        try {
+            bot.discord().awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** The running bot: the Discord front end over the app; closing stops Discord first, then the database. */
+    public record Bot(App app, DiscordBot discord) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                discord.close();
+            } finally {
+                app.close();
+            }
+            LoggerFactory.getLogger(Main.class).info("eatbot stopped: events stopped, writes finished, database closed");
+        }
+    }
+
+    /** The bot's start-up path (also what the end-to-end tests run): config → database → service → Discord. */
+    public static Bot startBot(String token, ConfigLoader.Loaded config) {
+        App app = new App(config);
+        try {
+            return new Bot(app, DiscordBot.start(token, DiscordBot.Options.from(config), app.service()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            app.close();
+            throw new IllegalStateException("interrupted while connecting to Discord", e);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,

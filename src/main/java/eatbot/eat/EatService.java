@@ -79,6 +79,11 @@ public final class EatService {
         return save(settings(guildId).withPrior(alpha, beta));
     }
 
+    /** Lets only members with this role (and admins) add places; null or blank lets everyone. */
+    public GuildSettings setAddRole(String guildId, String roleId) {
+        return save(settings(guildId).withAddRoleId(roleId == null || roleId.isBlank() ? null : roleId.strip()));
+    }
+
     /** Saves settings; a new discount re-weighs the whole feedback history. */
     public GuildSettings save(GuildSettings s) {
         GuildSettings before = settings(s.guildId());

@@ -163,9 +163,11 @@ public final class Database implements AutoCloseable {
     private void runBatch(List<Task<?>> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
-        try {
-            writeConnection.setAutoCommit(false);
-            try (Statement st = writeConnection.createStatement()) {
+        try (Statement st = writeConnection.createStatement()) {
+            // explicit BEGIN/COMMIT: the JDBC driver's non-autocommit mode would reopen a transaction
+            // right after each commit and hold the write lock between batches
+            st.execute("BEGIN IMMEDIATE");
+            try {
                 for (int i = 0; i < batch.size(); i++) {
                     st.execute("SAVEPOINT task");
                     try {
@@ -177,15 +179,17 @@ public final class Database implements AutoCloseable {
                         failures[i] = t;
                     }
                 }
+                st.execute("COMMIT");
+            } catch (Throwable t) {
+                try {
+                    st.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // the original failure is reported below
+                }
+                throw t;
             }
-            writeConnection.commit();
         } catch (Throwable t) {
             log.error("commit of {} writes failed", batch.size(), t);
-            try {
-                writeConnection.rollback();
-            } catch (SQLException ignored) {
-                // the connection reports the original failure below
-            }
             for (Task<?> task : batch) task.done().completeExceptionally(new StoreException("write failed: " + t.getMessage(), t));
             return;
         }

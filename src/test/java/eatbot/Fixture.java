@@ -1,0 +1,41 @@
+package eatbot;
+
+import eatbot.bandit.GroupRule;
+import eatbot.bandit.Randomness;
+import eatbot.eat.EatService;
+import eatbot.eat.GuildSettings;
+import eatbot.eat.NewOption;
+import eatbot.store.Database;
+import eatbot.store.SqliteEatStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A real service on a real SQLite file, with a seeded random source: what most tests start from. */
+public final class Fixture implements AutoCloseable {
+    public static final GuildSettings DEFAULTS = new GuildSettings("", "thompson", 0.1, 1.0, 1, 1,
+            GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
+
+    public final Path file;
+    public final SqliteEatStore store;
+    public final EatService service;
+
+    public Fixture(Path file, long seed) {
+        this(file, seed, List.of());
+    }
+
+    public Fixture(Path file, long seed, List<NewOption> starters) {
+        this.file = file;
+        this.store = new SqliteEatStore(Database.open(file));
+        this.service = new EatService(store, DEFAULTS, starters,
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Randomness.seeded(seed));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,82 @@
+package eatbot.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private ConfigLoader.Loaded load(String json, Map<String, String> env) throws IOException {
+        Path f = dir.resolve("eatbot.json");
+        Files.writeString(f, json);
+        var all = new java.util.HashMap<>(env);
+        all.put("EATBOT_CONFIG", f.toString());
+        return ConfigLoader.load(all);
+    }
+
+    private String error(String json) {
+        return assertThrows(ConfigLoader.ConfigException.class, () -> load(json, Map.of())).getMessage();
+    }
+
+    @Test
+    void theExampleFileLoadsAndDocumentsEveryKey() {
+        ConfigLoader.Loaded c = ConfigLoader.load(Map.of("EATBOT_CONFIG", "config/eatbot.example.json"));
+        assertEquals(Path.of("data/eatbot.db"), c.database());
+        assertEquals("thompson", c.defaults().policy());
+        assertEquals(3, c.starters().size());
+        assertEquals(2, c.defaults().cooldownDays());
+    }
+
+    @Test
+    void withoutAFileTheDefaultsApply() {
+        ConfigLoader.Loaded c = ConfigLoader.check(EatbotConfig.defaultConfig(), Map.of(), "none");
+        assertEquals(Path.of("data/eatbot.db"), c.database());
+        assertEquals(0.1, c.defaults().epsilon());
+        assertNull(c.restUrl());
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFile() throws IOException {
+        ConfigLoader.Loaded c = load("{\"database\": \"a.db\", \"discord\": {\"restUrl\": \"http://file\"}}",
+                Map.of("EATBOT_DB", "/tmp/b.db", "EATBOT_DISCORD_REST_URL", "http://env", "EATBOT_DISCORD_GATEWAY_URL", "ws://gw"));
+        assertEquals(Path.of("/tmp/b.db"), c.database());
+        assertEquals("http://env", c.restUrl());
+        assertEquals("ws://gw", c.gatewayUrl());
+    }
+
+    @Test
+    void anUnknownKeyIsReportedByItsPath() {
+        String m = error("{\"defaults\": {\"epsilom\": 0.2}}");
+        assertTrue(m.contains("unknown key 'defaults.epsilom'"), m);
+        assertTrue(m.contains("epsilon"), "lists the known keys: " + m);
+    }
+
+    @Test
+    void badValuesAreReportedByName() {
+        assertTrue(error("{\"defaults\": {\"epsilon\": 3}}").contains("defaults: epsilon must be between 0 and 1, got 3"));
+        assertTrue(error("{\"defaults\": {\"policy\": \"coin\"}}").contains("unknown policy 'coin'"));
+        assertTrue(error("{\"defaults\": {\"groupRule\": \"dictator\"}}").contains("unknown group rule 'dictator'"));
+        assertTrue(error("{\"defaults\": {\"timeZone\": \"Mars/Olympus\"}}").contains("unknown time zone"));
+        assertTrue(error("{\"defaults\": {\"c\": \"big\"}}").contains("'defaults.c'"));
+        assertTrue(error("{\"starterPlaces\": [{\"name\": \"ok\"}, {\"name\": \"\"}]}").contains("starterPlaces[1]: A place needs a name."));
+        assertTrue(error("{\"database\": ").contains("not valid JSON"));
+    }
+
+    @Test
+    void aMissingNamedFileIsAnError() {
+        var e = assertThrows(ConfigLoader.ConfigException.class,
+                () -> ConfigLoader.load(Map.of("EATBOT_CONFIG", dir.resolve("nope.json").toString())));
+        assertTrue(e.getMessage().contains("does not exist"));
+    }
+}

@@ -1,0 +1,126 @@
+package eatbot.console;
+
+import eatbot.Fixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every mistake a console user can make gets one clear line and changes nothing. */
+class ConsoleErrorsTest {
+    @TempDir
+    Path dir;
+    Fixture fixture;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Console console;
+
+    @BeforeEach
+    void open() {
+        fixture = new Fixture(dir.resolve("e.db"), 5);
+        console = new Console(fixture.service, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "me");
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    String say(String line) {
+        bytes.reset();
+        console.handle(line);
+        return bytes.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void askingWithNoPlacesSaysHowToAddOne() {
+        assertEquals("✗ There are no places yet. Add one with /place add name:<place>.", say("/eat"));
+    }
+
+    @Test
+    void reactingBeforeAnySuggestionSaysToAskFirst() {
+        assertEquals("✗ There is no suggestion to react to yet. Ask with /eat.", say("+1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", value = {
+            "/nope => ✗ Unknown command '/nope'. Type help for the list.",
+            "/place => ✗ Use /place add, /place list, /place rename or /place remove.",
+            "/place add => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b]",
+            "/place add name: => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b]",
+            "/place add Pho => ✗ I don't understand 'Pho'. Options here: link:, name:, tags:.",
+            "/place add nme:Pho => ✗ I don't understand 'nme:Pho'. Options here: link:, name:, tags:.",
+            "/place add name:A name:B => ✗ 'name:' is given twice.",
+            "/place add name:Pho tags:so spicy! => ✗ Tag 'so-spicy!' may only use letters, digits, '-' and '$'.",
+            "/place add name:Pho link:javascript:alert(1) => ✗ A link must be a web address starting with https:// or http://.",
+            "/place add name:Taco\u200BTown => ✗ The place name has an invisible formatting character in it.",
+            "/place add name:Evil\u202Eeman => ✗ The place name has an invisible formatting character in it.",
+            "/place add name:Be\u0007ll => ✗ The place name has a control character in it.",
+            "/place remove name:Nowhere => ✗ No place called 'Nowhere'. See /place list.",
+            "/place rename name:Nowhere to:Somewhere => ✗ No place called 'Nowhere'. See /place list.",
+            "/place rename name:Nowhere => ✗ Missing to:. Usage: /place rename name:<old> to:<new>",
+            "/place list now => ✗ I don't understand 'now'. This command takes no options.",
+            "/taste me => ✗ I don't understand 'me'. This command takes no options.",
+            "/eat-admin => ✗ Use /eat-admin show, policy, exploration or prior.",
+            "/eat-admin policy name:greedy => ✗ unknown policy 'greedy' (choose thompson, ucb1, epsilon-greedy)",
+            "/eat-admin policy => ✗ Missing name:. Usage: /eat-admin policy name:thompson|ucb1|epsilon-greedy",
+            "/eat-admin exploration => ✗ Give epsilon:<0..1> or c:<number above 0>.",
+            "/eat-admin exploration epsilon:1.5 => ✗ epsilon must be between 0 and 1, got 1.5",
+            "/eat-admin exploration epsilon:-0.1 => ✗ epsilon must be between 0 and 1, got -0.1",
+            "/eat-admin exploration epsilon:lots => ✗ epsilon must be a number, got 'lots'.",
+            "/eat-admin exploration epsilon:NaN => ✗ epsilon must be a number, got 'NaN'.",
+            "/eat-admin exploration c:0 => ✗ c must be greater than 0 (and at most 100), got 0",
+            "/eat-admin exploration epsilon:0.2 c:-1 => ✗ c must be greater than 0 (and at most 100), got -1",
+            "/eat-admin prior alpha:0 beta:1 => ✗ alpha must be greater than 0 (and at most 1000), got 0",
+            "/eat-admin prior alpha:1 => ✗ Missing beta:. Usage: /eat-admin prior alpha:<number> beta:<number>",
+            "/eat with:bob;drop table => ✗ 'bob;drop' is not a console user name.",
+            "as => ✗ A console user name is 1 to 32 letters, digits, '_', '-' or '.'.",
+            "as bob smith => ✗ A console user name is 1 to 32 letters, digits, '_', '-' or '.'.",
+    })
+    void aMistakeGetsOneClearLineAndChangesNothing(String line, String expected) {
+        say("/place add name:Pho 99 tags:vietnamese");
+        String settingsBefore = say("/eat-admin show");
+        String placesBefore = say("/place list");
+        String reply = say(line);
+        assertEquals(expected, reply);
+        assertEquals(1, reply.lines().count());
+        assertEquals(settingsBefore, say("/eat-admin show"), "settings unchanged");
+        assertEquals(placesBefore, say("/place list"), "places unchanged");
+    }
+
+    @Test
+    void aVeryLongLineIsRefused() {
+        assertEquals("✗ That line is too long (at most 2000 characters).", say("/place add name:" + "x".repeat(3000)));
+    }
+
+    @Test
+    void aTooLongNameIsRefusedAndNothingIsAdded() {
+        assertEquals("✗ A place name can have at most 80 characters.", say("/place add name:" + "x".repeat(81)));
+        assertEquals("No places yet. Add one with /place add name:<text>.", say("/place list"));
+    }
+
+    @Test
+    void aDuplicateNameIsRefused() {
+        say("/place add name:Pho 99");
+        assertEquals("✗ There is already a place called 'Pho 99'.", say("/place add name:PHO 99"));
+    }
+
+    @Test
+    void validChangesAreShown() {
+        assertTrue(say("/eat-admin exploration epsilon:0.25 c:2").contains("epsilon=0.25 (epsilon-greedy), c=2 (ucb1)"));
+        assertTrue(say("/eat-admin policy name:UCB1").contains("policy       ucb1"));
+        assertTrue(say("/eat-admin prior alpha:2 beta:3").contains("alpha=2 beta=3"));
+        say("/place add name:Pho 99");
+        assertEquals("Renamed Pho 99 to Pho 100.", say("/place rename name:pho 99 to:Pho 100"));
+        assertEquals("Removed Pho 100. It will not be suggested again.", say("/place remove name:Pho 100"));
+    }
+}
