@@ -3,6 +3,8 @@ package eatbot;
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
 import eatbot.discord.DiscordBot;
+import eatbot.store.Backup;
+import eatbot.store.StoreException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -11,6 +13,9 @@ import picocli.CommandLine.Command;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code java -jar eatbot.jar [console | ...]}: the bot by default. */
 @Command(name = "eatbot", mixinStandardHelpOptions = true, version = "eatbot 0.1",
         description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
-        subcommands = {Main.ConsoleCommand.class})
+        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -112,6 +117,56 @@ public final class Main implements Callable<Integer> {
                 console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the database to FILE with SQLite's online backup; safe while the bot runs. "
+                    + "Restore: stop the bot, copy FILE over the database (see README \"Reliability\").")
+    static final class BackupCommand implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "FILE", description = "where to write the copy (must not exist yet unless --force)")
+        Path target;
+
+        @CommandLine.Option(names = "--force", description = "overwrite FILE if it exists")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ConfigLoader.Loaded config = ConfigLoader.load(env);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path source = config.database();
+            if (!Files.isRegularFile(source)) {
+                err.println("eatbot backup: there is no database at " + source + " (set EATBOT_DB or \"database\" in the config).");
+                return 2;
+            }
+            if (Files.exists(target) && sameFile(source, target)) {
+                err.println("eatbot backup: " + target + " is the live database itself; choose another file.");
+                return 2;
+            }
+            if (Files.exists(target) && !force) {
+                err.println("eatbot backup: " + target + " already exists; choose a new file or add --force.");
+                return 2;
+            }
+            try {
+                Backup.copy(source, target);
+            } catch (StoreException e) {
+                err.println("eatbot backup: " + e.getMessage());
+                return 1;
+            }
+            out.println("Backed up " + source + " to " + target + ".");
+            return 0;
+        }
+
+        private static boolean sameFile(Path a, Path b) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Option;
 import eatbot.eat.PastSuggestion;
+import eatbot.eat.PersonalData;
+import eatbot.eat.PlaceTransfer;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.SuggestRequest;
@@ -21,6 +23,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -114,6 +117,7 @@ public final class Console {
             }
             case "/eat-admin" -> admin(cmd);
             case "/veto" -> veto(CommandParser.split(line, 2), user);
+            case "/privacy" -> privacy(cmd);
             default -> throw new EatException("Unknown command '" + CommandParser.shorten(cmd.word(0)) + "'. Type help for the list.");
         }
         return true;
@@ -146,9 +150,13 @@ public final class Console {
                   /eat-admin cold-start strength:<0..1000>   lean newcomers on the server's ratings (0 = off)
                   /eat-admin timezone zone:<e.g. Europe/Paris>  for opening hours
                   /eat-admin veto add|remove|list place:<name> | tag:<tag>   server-wide vetoes
-                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed
+                  /place export                      the places as JSON
+                  /place import file:<path>          add the places of a JSON file (all or nothing)
+                  /privacy export                    your data in this server as JSON
+                  /privacy forget                    delete your reactions and learned taste here
                   as <name>                          act as another console user
-                  help, quit""");
+                  help, quit
+                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed""");
     }
 
     private void switchUser(String name) {
@@ -208,7 +216,8 @@ public final class Console {
         if (last == null) throw new EatException("There is no suggestion to react to yet. Ask with /eat.");
         FeedbackResult res = service.setReaction(GUILD, last.id(), user, r);
         Preference p = res.preference();
-        out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + ": " + user + " on " + last.option().name()
+        // "#id" lets a script (and the crash test) tell exactly which suggestion was acknowledged
+        out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + " #" + last.id() + ": " + user + " on " + last.option().name()
                 + " (👍 " + p.likes() + " 👎 " + p.dislikes() + ").");
     }
 
@@ -255,8 +264,64 @@ public final class Console {
                 Option after = service.renamePlace(GUILD, o.get("name"), o.get("to"));
                 out.println("Renamed " + before.name() + " to " + after.name() + ".");
             }
-            default -> throw new EatException("Use /place add, /place edit, /place list, /place rename or /place remove.");
+            case "export" -> {
+                CommandParser.options(cmd.rest(), Set.of());
+                out.println(service.exportPlaces(GUILD));
+            }
+            case "import" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("file"));
+                requireOption(o, "file", "/place import file:<path to a JSON file from /place export>");
+                EatService.PlaceImport done = service.importPlaces(GUILD, user, readUpload(o.get("file")));
+                out.println("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places")
+                        + (done.alreadyThere().isEmpty() ? "." : "; already there, left unchanged: " + String.join(", ", done.alreadyThere()) + "."));
+            }
+            default -> throw new EatException("Use /place add, /place edit, /place list, /place rename, /place remove, /place export or /place import.");
         }
+    }
+
+    /** The console's stand-in for a Discord attachment: a local file, read only if it is small enough. */
+    private static byte[] readUpload(String file) {
+        try {
+            Path p = Path.of(file.strip());
+            if (!Files.isRegularFile(p)) throw new EatException("No file '" + CommandParser.shorten(file.strip()) + "'.");
+            if (Files.size(p) > PlaceTransfer.MAX_BYTES) throw new EatException("The file is too big (at most " + PlaceTransfer.MAX_BYTES / 1024 + " KB).");
+            return Files.readAllBytes(p);
+        } catch (InvalidPathException e) {
+            throw new EatException("'" + CommandParser.shorten(file.strip()) + "' is not a file name.");
+        } catch (IOException e) {
+            throw new EatException("Cannot read '" + CommandParser.shorten(file.strip()) + "': " + e.getClass().getSimpleName() + ".");
+        }
+    }
+
+    // ---- /privacy ----
+
+    private void privacy(CommandParser.Line cmd) {
+        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
+        switch (sub) {
+            case "export" -> {
+                CommandParser.options(cmd.rest(), Set.of());
+                out.println(service.privacyExport(GUILD, user));
+            }
+            case "forget" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("confirm"));
+                // the console's stand-in for Discord's confirmation button
+                if (!"yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
+                    out.println("This deletes your reactions and what eatbot learned about your taste in this server"
+                            + " (the places stay). To go on: /privacy forget confirm:yes");
+                    return;
+                }
+                PersonalData.Forgotten f = service.privacyForget(GUILD, user);
+                out.println(f.nothing() ? "eatbot had nothing about " + user + " in this server."
+                        : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
+                        + " of " + user + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
+                        + " and " + count(f.placesUnattributed(), "place") + ".");
+            }
+            default -> throw new EatException("Use /privacy export or /privacy forget.");
+        }
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private static String details(Option o) {

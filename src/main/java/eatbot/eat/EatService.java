@@ -56,8 +56,10 @@ public final class EatService {
 
     /** The guild's settings; a guild seen for the first time starts with the defaults and starter places. */
     public GuildSettings settings(String guildId) {
-        if (knownGuilds.add(guildId)) {
-            store.createGuild(defaults.forGuild(guildId), starters, now());
+        if (!knownGuilds.contains(guildId)) {
+            // mark it known only once it is committed: a concurrent first call must not read before that
+            store.createGuild(defaults.forGuild(guildId), starters, now()); // idempotent
+            knownGuilds.add(guildId);
         }
         return store.settings(guildId).orElseThrow(() -> new IllegalStateException("guild " + guildId + " vanished"));
     }
@@ -434,5 +436,65 @@ public final class EatService {
     /** A suggestion with the asker's taste now, for drawing why it was made. */
     public Why why(String guildId, long suggestionId, String userId) {
         return new Why(requireSuggestion(guildId, suggestionId), taste(guildId, userId));
+    }
+
+    // ---- privacy and place transfer (plain text and bytes in and out, for every front end) ----
+
+    /** What /place import did: the places added, and the names that were already there (left unchanged). */
+    public record PlaceImport(List<Option> added, List<String> alreadyThere) {
+        public PlaceImport {
+            added = List.copyOf(added);
+            alreadyThere = List.copyOf(alreadyThere);
+        }
+    }
+
+    /** The guild's active places as a JSON document that {@link #importPlaces} reads back. */
+    public String exportPlaces(String guildId) {
+        return PlaceTransfer.write(places(guildId));
+    }
+
+    /**
+     * Imports a places file (see {@link PlaceTransfer}): all or nothing. An entry
+     * whose name is already an active place is left as it is and reported, never
+     * overwritten; every other entry is added, in one transaction.
+     */
+    public PlaceImport importPlaces(String guildId, String userId, byte[] json) {
+        List<NewOption> entries = PlaceTransfer.read(json, userId);
+        Map<String, Option> existing = new java.util.HashMap<>();
+        for (Option o : places(guildId)) existing.put(Names.key(o.name()), o);
+        List<NewOption> fresh = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (NewOption o : entries) {
+            Option there = existing.get(Names.key(o.name()));
+            if (there != null) already.add(there.name());
+            else fresh.add(o);
+        }
+        if (existing.size() + fresh.size() > MAX_PLACES) {
+            throw new EatException("Importing " + fresh.size() + " new places would make " + (existing.size() + fresh.size())
+                    + "; a server can have at most " + MAX_PLACES + ". Nothing was imported.");
+        }
+        List<Option> added = fresh.isEmpty() ? List.of() : store.addOptions(guildId, fresh, now());
+        return new PlaceImport(added, already);
+    }
+
+    /** Everything eatbot keeps about the person in this guild. */
+    public PersonalData personalData(String guildId, String userId) {
+        settings(guildId);
+        return store.personalData(guildId, userId);
+    }
+
+    /** {@link #personalData} as the JSON document /privacy export hands over. */
+    public String privacyExport(String guildId, String userId) {
+        return PrivacyExport.json(personalData(guildId, userId), now());
+    }
+
+    /**
+     * Forgets the person in this guild, in one transaction: their feedback,
+     * preferences and feedback step are deleted; their id in suggestions and
+     * places they added is removed. The guild's places and others' data stay.
+     */
+    public PersonalData.Forgotten privacyForget(String guildId, String userId) {
+        settings(guildId);
+        return store.forget(guildId, userId);
     }
 }

@@ -89,6 +89,30 @@ public interface EatStore extends AutoCloseable {
     /** Lifts a veto; false if there was no such veto. */
     boolean removeVeto(String guildId, Veto veto);
 
+    // ---- privacy and place transfer (default bodies keep other implementations compiling) ----
+
+    /**
+     * Adds all these places in one transaction, or none: a name clash with an
+     * active place throws {@link EatException} and nothing is added.
+     */
+    default List<Option> addOptions(String guildId, List<NewOption> options, Instant now) {
+        throw new UnsupportedOperationException("this store cannot add places in bulk");
+    }
+
+    /** Everything stored about the person in the guild. */
+    default PersonalData personalData(String guildId, String userId) {
+        throw new UnsupportedOperationException("this store cannot export personal data");
+    }
+
+    /**
+     * In one transaction: deletes the person's feedback, preferences and step in
+     * the guild, replaces their id in suggestions by {@link PersonalData#FORGOTTEN_USER},
+     * and removes their name from places they added (the places stay).
+     */
+    default PersonalData.Forgotten forget(String guildId, String userId) {
+        throw new UnsupportedOperationException("this store cannot forget a person");
+    }
+
     @Override
     void close();
 }

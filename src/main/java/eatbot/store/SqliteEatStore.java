@@ -9,6 +9,7 @@ import eatbot.eat.GuildSettings;
 import eatbot.eat.Names;
 import eatbot.eat.NewOption;
 import eatbot.eat.Option;
+import eatbot.eat.PersonalData;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
@@ -629,6 +630,95 @@ public final class SqliteEatStore implements EatStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    // ---- place transfer and privacy ----
+
+    @Override
+    public List<Option> addOptions(String guildId, List<NewOption> options, Instant now) {
+        // one write task: a clash throws, and the writer rolls back this task's savepoint whole
+        return db.write(c -> {
+            List<Option> out = new ArrayList<>();
+            for (NewOption o : options) out.add(insertOption(c, guildId, o, now));
+            return out;
+        });
+    }
+
+    @Override
+    public PersonalData personalData(String guildId, String userId) {
+        return db.read(c -> {
+            List<PersonalData.NamedPreference> prefs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT p.option_id, p.successes, p.failures, p.likes, p.dislikes, p.step, o.name, o.archived
+                    FROM preferences p JOIN options o ON o.id = p.option_id
+                    WHERE p.guild_id = ? AND p.user_id = ? ORDER BY o.name_key, o.id""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) prefs.add(new PersonalData.NamedPreference(rs.getString(7), rs.getInt(8) != 0, preferenceOf(rs)));
+                }
+            }
+            List<Feedback> feedback = new ArrayList<>();
+            for (Feedback f : feedbackLog(c, guildId)) if (f.userId().equals(userId)) feedback.add(f);
+            List<Suggestion> suggestions;
+            try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY
+                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR instr(',' || s.members || ',', ',' || ? || ',') > 0) ORDER BY s.id")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                ps.setString(3, userId);
+                suggestions = suggestions(ps);
+            }
+            List<Option> added;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + OPTION_COLUMNS + " FROM options WHERE guild_id = ? AND added_by = ? ORDER BY id")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                added = options(ps);
+            }
+            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added);
+        });
+    }
+
+    @Override
+    public PersonalData.Forgotten forget(String guildId, String userId) {
+        return db.write(c -> {
+            int feedback = execute(c, "DELETE FROM feedback WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            int prefs = execute(c, "DELETE FROM preferences WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            execute(c, "DELETE FROM user_steps WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            execute(c, "DELETE FROM vetoes WHERE guild_id = ? AND user_id = ?", guildId, userId); // a standing "never" is theirs too
+            int places = execute(c, "UPDATE options SET added_by = NULL WHERE guild_id = ? AND added_by = ?", guildId, userId);
+            // suggestions stay (others' feedback points at them); the person's id in them goes
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, requested_by, members FROM suggestions
+                    WHERE guild_id = ? AND (requested_by = ? OR instr(',' || members || ',', ',' || ? || ',') > 0)""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                ps.setString(3, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
+                for (Object[] r : rows) {
+                    String requestedBy = userId.equals(r[1]) ? PersonalData.FORGOTTEN_USER : (String) r[1];
+                    List<String> members = new ArrayList<>();
+                    for (String m : ((String) r[2]).split(",")) members.add(m.equals(userId) ? PersonalData.FORGOTTEN_USER : m);
+                    ps.setString(1, requestedBy);
+                    ps.setString(2, String.join(",", members));
+                    ps.setLong(3, (Long) r[0]);
+                    ps.executeUpdate();
+                }
+            }
+            return new PersonalData.Forgotten(prefs, feedback, rows.size(), places);
+        });
+    }
+
+    private static int execute(Connection c, String sql, String guildId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, guildId);
+            ps.setString(2, userId);
+            return ps.executeUpdate();
+        }
     }
 
     @Override

@@ -54,7 +54,7 @@ class ConsoleErrorsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", value = {
             "/nope => ✗ Unknown command '/nope'. Type help for the list.",
-            "/place => ✗ Use /place add, /place edit, /place list, /place rename or /place remove.",
+            "/place => ✗ Use /place add, /place edit, /place list, /place rename, /place remove, /place export or /place import.",
             "/place add => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]",
             "/place add name: => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]",
             "/place add Pho => ✗ I don't understand 'Pho'. Options here: hours:, link:, name:, tags:.",

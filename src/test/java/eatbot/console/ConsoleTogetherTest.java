@@ -66,7 +66,7 @@ class ConsoleTogetherTest {
         if (picked.equals("Green Bowl")) assertTrue(out.contains("https://greenbowl.example/menu"), "the place is linked: " + out);
 
         out = run("+1", "as bob", "+1", "as carol", "-1", "/eat history");
-        assertTrue(out.contains("👍 Noted: bob on " + picked), out);
+        assertTrue(out.contains("bob on " + picked + " (👍 1 👎 0)"), out);
         assertTrue(out.contains("#" + m.group(1) + " ") && out.contains(picked + " for alice, bob, carol  👍 alice, bob  👎 carol"), out);
 
         out = run("/eat only:halal");

@@ -44,6 +44,18 @@ class VetoAndCooldownStoreTest {
     }
 
     @Test
+    void forgettingAPersonLiftsTheirVetoesButNotTheServers() {
+        try (ServiceFixture f = new ServiceFixture(dir, 1)) {
+            f.service.addPlace("g", "u", "Hotpot King", "smelly");
+            f.service.veto("g", "bob", "Hotpot King", null);
+            f.service.veto("g", "carol", null, "smelly");
+            f.service.veto("g", null, null, "spicy");
+            f.service.privacyForget("g", "bob");
+            assertEquals(List.of(new Veto("carol", null, null, "smelly"), new Veto(null, null, null, "spicy")), f.store.vetoes("g"));
+        }
+    }
+
+    @Test
     void recentFeedbackIsReadByInstantNotByText() {
         try (ServiceFixture f = new ServiceFixture(dir, 1)) {
             Option o = f.service.addPlace("g", "u", "Pho 99", "");
