@@ -2,12 +2,20 @@ package eatbot;
 
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
+import eatbot.discord.DiscordBot;
+import eatbot.store.Backup;
+import eatbot.store.StoreException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code java -jar eatbot.jar [console | ...]}: the bot by default. */
 @Command(name = "eatbot", mixinStandardHelpOptions = true, version = "eatbot 0.1",
         description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
-        subcommands = {Main.ConsoleCommand.class, eatbot.sim.SimulateCommand.class})
+        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class, eatbot.sim.SimulateCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -24,7 +32,8 @@ public final class Main implements Callable<Integer> {
 
     static Map<String, String> env = System.getenv();
 
-    static int run(String[] args, Map<String, String> environment) {
+    /** Runs the command line with this environment (public for the end-to-end tests). */
+    public static int run(String[] args, Map<String, String> environment) {
         env = environment;
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -48,8 +57,49 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         ConfigLoader.Loaded config = ConfigLoader.load(env);
-        System.err.println("eatbot: the Discord front end is not available in this build.");
-        return 1;
+        Bot bot;
+        try {
+            bot = startBot(token, config);
+        } catch (InvalidTokenException e) {
+            System.err.println("eatbot: Discord refused the token in DISCORD_TOKEN (reset it in the Developer Portal, Bot page).");
+            return 4;
+        }
+        // SIGTERM (docker stop) and Ctrl-C: stop taking events, finish writes, close the database
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "eatbot-shutdown"));
+        try {
+            bot.discord().awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** The running bot: the Discord front end over the app; closing stops Discord first, then the database. */
+    public record Bot(App app, DiscordBot discord) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                discord.close();
+            } finally {
+                app.close();
+            }
+            LoggerFactory.getLogger(Main.class).info("eatbot stopped: events stopped, writes finished, database closed");
+        }
+    }
+
+    /** The bot's start-up path (also what the end-to-end tests run): config → database → service → Discord. */
+    public static Bot startBot(String token, ConfigLoader.Loaded config) {
+        App app = new App(config);
+        try {
+            return new Bot(app, DiscordBot.start(token, DiscordBot.Options.from(config), app.service()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            app.close();
+            throw new IllegalStateException("interrupted while connecting to Discord", e);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,
@@ -67,6 +117,56 @@ public final class Main implements Callable<Integer> {
                 console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the database to FILE with SQLite's online backup; safe while the bot runs. "
+                    + "Restore: stop the bot, copy FILE over the database (see README \"Reliability\").")
+    static final class BackupCommand implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "FILE", description = "where to write the copy (must not exist yet unless --force)")
+        Path target;
+
+        @CommandLine.Option(names = "--force", description = "overwrite FILE if it exists")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ConfigLoader.Loaded config = ConfigLoader.load(env);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path source = config.database();
+            if (!Files.isRegularFile(source)) {
+                err.println("eatbot backup: there is no database at " + source + " (set EATBOT_DB or \"database\" in the config).");
+                return 2;
+            }
+            if (Files.exists(target) && sameFile(source, target)) {
+                err.println("eatbot backup: " + target + " is the live database itself; choose another file.");
+                return 2;
+            }
+            if (Files.exists(target) && !force) {
+                err.println("eatbot backup: " + target + " already exists; choose a new file or add --force.");
+                return 2;
+            }
+            try {
+                Backup.copy(source, target);
+            } catch (StoreException e) {
+                err.println("eatbot backup: " + e.getMessage());
+                return 1;
+            }
+            out.println("Backed up " + source + " to " + target + ".");
+            return 0;
+        }
+
+        private static boolean sameFile(Path a, Path b) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
     }
 }

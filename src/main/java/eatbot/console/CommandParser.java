@@ -78,7 +78,8 @@ public final class CommandParser {
         return out;
     }
 
+    /** Typed text as it may be echoed in a reply: short, and no terminal escapes or invisible characters. */
     static String shorten(String s) {
-        return s.codePointCount(0, s.length()) <= 40 ? s : s.substring(0, s.offsetByCodePoints(0, 40)) + "…";
+        return eatbot.eat.Names.shown(s);
     }
 }

@@ -1,21 +1,31 @@
 package eatbot.console;
 
+import eatbot.chart.TasteChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Option;
+import eatbot.eat.PastSuggestion;
+import eatbot.eat.PersonalData;
+import eatbot.eat.PlaceTransfer;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import eatbot.eat.Taste;
+import eatbot.eat.Veto;
+import eatbot.eat.Why;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +41,27 @@ import java.util.regex.Pattern;
 public final class Console {
     public static final String GUILD = "console";
     private static final Logger log = LoggerFactory.getLogger(Console.class);
+    private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
 
     private final EatService service;
     private final PrintStream out;
     private final boolean interactive;
+    private final Path chartDir;
     private String user;
     private Suggestion last;
 
     public Console(EatService service, PrintStream out, boolean interactive, String user) {
+        this(service, out, interactive, user, Path.of(System.getProperty("java.io.tmpdir"), "eatbot-charts"));
+    }
+
+    /** @param chartDir where /taste and /eat why write their PNG pictures */
+    public Console(EatService service, PrintStream out, boolean interactive, String user, Path chartDir) {
         this.service = service;
         this.out = out;
         this.interactive = interactive;
         this.user = user;
+        this.chartDir = chartDir;
     }
 
     /** Runs until {@code quit} or the end of input. */
@@ -91,13 +109,15 @@ public final class Console {
             }
             case "help", "/help", "?" -> help();
             case "as" -> switchUser(line.substring(2).strip());
-            case "/eat" -> eat(CommandParser.split(line, 1).rest());
+            case "/eat" -> eatCommand(cmd, line);
             case "/place" -> place(cmd);
             case "/taste" -> {
                 CommandParser.options(CommandParser.split(line, 1).rest(), Set.of());
                 taste();
             }
             case "/eat-admin" -> admin(cmd);
+            case "/veto" -> veto(CommandParser.split(line, 2), user);
+            case "/privacy" -> privacy(cmd);
             default -> throw new EatException("Unknown command '" + CommandParser.shorten(cmd.word(0)) + "'. Type help for the list.");
         }
         return true;
@@ -106,19 +126,37 @@ public final class Console {
     private void help() {
         out.println("""
                 Commands (the same as on Discord):
-                  /eat [with:bob,carol]              suggest a place for you (or for you and others)
+                  /eat [with:bob,carol] [not:spicy,smelly] [max-price:$$] [only:vegetarian] [at:19:00]
+                                                     suggest a place for you (or for you and others)
                   👍 or +1, 👎 or -1                  react to the last suggestion
-                  /place add name:<text> [tags:a,b]  add a place (tags like cuisine, spicy, $$)
+                  /eat why [id:<n>]                  a picture of why (PNG) for the last (or that) suggestion
+                  /eat history                       the last suggestions and what people said
+                  /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]
+                                                     add a place (tags like cuisine, spicy, $$, vegetarian)
+                  /place edit name:<text> [tags:] [link:] [hours:]  change them (none clears one)
                   /place list                        list the places
                   /place rename name:<old> to:<new>  rename a place
                   /place remove name:<text>          remove a place (its history stays)
-                  /taste                             what eatbot has learned about your taste
+                  /taste                             what eatbot has learned about your taste (+ a PNG)
+                  /veto add|remove place:<name> | tag:<tag>   never suggest this to me (or stop)
+                  /veto list                         your vetoes and the server's
                   /eat-admin show                    this server's settings
                   /eat-admin policy name:thompson|ucb1|epsilon-greedy
                   /eat-admin exploration epsilon:<0..1> | c:<number>
                   /eat-admin prior alpha:<number> beta:<number>
+                  /eat-admin group-rule rule:least-misery|average|product
+                  /eat-admin cooldown days:<0..365>  rest a place picked with 👍 for its pickers
+                  /eat-admin gamma value:<0..1>      forget older feedback (1 = never)
+                  /eat-admin cold-start strength:<0..1000>   lean newcomers on the server's ratings (0 = off)
+                  /eat-admin timezone zone:<e.g. Europe/Paris>  for opening hours
+                  /eat-admin veto add|remove|list place:<name> | tag:<tag>   server-wide vetoes
+                  /place export                      the places as JSON
+                  /place import file:<path>          add the places of a JSON file (all or nothing)
+                  /privacy export                    your data in this server as JSON
+                  /privacy forget                    delete your reactions and learned taste here
                   as <name>                          act as another console user
-                  help, quit""");
+                  help, quit
+                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed""");
     }
 
     private void switchUser(String name) {
@@ -131,8 +169,17 @@ public final class Console {
 
     // ---- /eat ----
 
+    private void eatCommand(CommandParser.Line cmd, String line) {
+        switch (cmd.word(1).toLowerCase(Locale.ROOT)) {
+            case "" -> eat(CommandParser.split(line, 1).rest());
+            case "history" -> history(cmd.rest());
+            case "why" -> why(cmd.rest());
+            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat why or /eat history.");
+        }
+    }
+
     private void eat(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("with"));
+        Map<String, String> o = CommandParser.options(rest, Set.of("with", "not", "max-price", "only", "at"));
         List<String> members = new ArrayList<>();
         members.add(user);
         if (o.containsKey("with")) {
@@ -143,7 +190,9 @@ public final class Console {
                 members.add(name.toLowerCase(Locale.ROOT));
             }
         }
-        Suggestion s = service.suggest(new SuggestRequest(GUILD, user, members, Set.of()));
+        SuggestRequest request = new SuggestRequest(GUILD, user, members, Set.of())
+                .filtered(o.get("not"), o.get("max-price"), o.get("only")).at(o.get("at"));
+        Suggestion s = service.suggest(request);
         last = s;
         out.println(describe(s));
     }
@@ -167,7 +216,8 @@ public final class Console {
         if (last == null) throw new EatException("There is no suggestion to react to yet. Ask with /eat.");
         FeedbackResult res = service.setReaction(GUILD, last.id(), user, r);
         Preference p = res.preference();
-        out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + ": " + user + " on " + last.option().name()
+        // "#id" lets a script (and the crash test) tell exactly which suggestion was acknowledged
+        out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + " #" + last.id() + ": " + user + " on " + last.option().name()
                 + " (👍 " + p.likes() + " 👎 " + p.dislikes() + ").");
     }
 
@@ -177,10 +227,16 @@ public final class Console {
         String sub = cmd.word(1).toLowerCase(Locale.ROOT);
         switch (sub) {
             case "add" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link"));
-                requireOption(o, "name", "/place add name:<text> [tags:a,b]");
-                Option added = service.addPlace(GUILD, user, o.get("name"), o.get("tags"), o.get("link"), null);
-                out.println("Added " + added.name() + tags(added) + ".");
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link", "hours"));
+                requireOption(o, "name", "/place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]");
+                Option added = service.addPlace(GUILD, user, o.get("name"), o.get("tags"), o.get("link"), o.get("hours"));
+                out.println("Added " + added.name() + tags(added) + details(added) + ".");
+            }
+            case "edit" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link", "hours"));
+                requireOption(o, "name", "/place edit name:<text> [tags:a,b] [link:<url>] [hours:<hours>]");
+                Option edited = service.editPlace(GUILD, o.get("name"), o.get("tags"), o.get("link"), o.get("hours"));
+                out.println("Updated " + edited.name() + tags(edited) + details(edited) + ".");
             }
             case "list" -> {
                 CommandParser.options(cmd.rest(), Set.of());
@@ -190,7 +246,9 @@ public final class Console {
                     return;
                 }
                 out.println(places.size() + (places.size() == 1 ? " place:" : " places:"));
-                for (Option p : places) out.println("  " + p.name() + tags(p));
+                for (Option p : places) {
+                    out.println("  " + p.name() + tags(p) + details(p) + (service.isOpenNow(GUILD, p) ? "" : " (closed now)"));
+                }
             }
             case "remove" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name"));
@@ -206,8 +264,68 @@ public final class Console {
                 Option after = service.renamePlace(GUILD, o.get("name"), o.get("to"));
                 out.println("Renamed " + before.name() + " to " + after.name() + ".");
             }
-            default -> throw new EatException("Use /place add, /place list, /place rename or /place remove.");
+            case "export" -> {
+                CommandParser.options(cmd.rest(), Set.of());
+                out.println(service.exportPlaces(GUILD));
+            }
+            case "import" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("file"));
+                requireOption(o, "file", "/place import file:<path to a JSON file from /place export>");
+                EatService.PlaceImport done = service.importPlaces(GUILD, user, readUpload(o.get("file")));
+                out.println("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places")
+                        + (done.alreadyThere().isEmpty() ? "." : "; already there, left unchanged: " + String.join(", ", done.alreadyThere()) + "."));
+            }
+            default -> throw new EatException("Use /place add, /place edit, /place list, /place rename, /place remove, /place export or /place import.");
         }
+    }
+
+    /** The console's stand-in for a Discord attachment: a local file, read only if it is small enough. */
+    private static byte[] readUpload(String file) {
+        try {
+            Path p = Path.of(file.strip());
+            if (!Files.isRegularFile(p)) throw new EatException("No file '" + CommandParser.shorten(file.strip()) + "'.");
+            if (Files.size(p) > PlaceTransfer.MAX_BYTES) throw new EatException("The file is too big (at most " + PlaceTransfer.MAX_BYTES / 1024 + " KB).");
+            return Files.readAllBytes(p);
+        } catch (InvalidPathException e) {
+            throw new EatException("'" + CommandParser.shorten(file.strip()) + "' is not a file name.");
+        } catch (IOException e) {
+            throw new EatException("Cannot read '" + CommandParser.shorten(file.strip()) + "': " + e.getClass().getSimpleName() + ".");
+        }
+    }
+
+    // ---- /privacy ----
+
+    private void privacy(CommandParser.Line cmd) {
+        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
+        switch (sub) {
+            case "export" -> {
+                CommandParser.options(cmd.rest(), Set.of());
+                out.println(service.privacyExport(GUILD, user));
+            }
+            case "forget" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("confirm"));
+                // the console's stand-in for Discord's confirmation button
+                if (!"yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
+                    out.println("This deletes your reactions and what eatbot learned about your taste in this server"
+                            + " (the places stay). To go on: /privacy forget confirm:yes");
+                    return;
+                }
+                PersonalData.Forgotten f = service.privacyForget(GUILD, user);
+                out.println(f.nothing() ? "eatbot had nothing about " + user + " in this server."
+                        : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
+                        + " of " + user + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
+                        + " and " + count(f.placesUnattributed(), "place") + ".");
+            }
+            default -> throw new EatException("Use /privacy export or /privacy forget.");
+        }
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
+    private static String details(Option o) {
+        return (o.hours() == null ? "" : " hours: " + o.hours()) + (o.link() == null ? "" : " " + o.link());
     }
 
     private static String tags(Option o) {
@@ -232,6 +350,7 @@ public final class Console {
             out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, bar(e.mean()),
                     e.likes(), e.dislikes(), e.rated() ? "" : "  (not rated yet)");
         }
+        out.println("Picture: " + writeChart("taste-" + user + ".png", TasteChart.forTaste(t)));
     }
 
     private static String bar(double p) {
@@ -264,9 +383,125 @@ public final class Console {
                 requireOption(o, "beta", "/eat-admin prior alpha:<number> beta:<number>");
                 s = service.setPrior(GUILD, number(o, "alpha"), number(o, "beta"));
             }
-            default -> throw new EatException("Use /eat-admin show, policy, exploration or prior.");
+            case "group-rule" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("rule"));
+                requireOption(o, "rule", "/eat-admin group-rule rule:least-misery|average|product");
+                s = service.setGroupRule(GUILD, o.get("rule"));
+            }
+            case "cooldown" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("days"));
+                requireOption(o, "days", "/eat-admin cooldown days:<0..365>");
+                s = service.setCooldown(GUILD, wholeNumber(o, "days"));
+            }
+            case "gamma" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("value"));
+                requireOption(o, "value", "/eat-admin gamma value:<0..1>");
+                s = service.setGamma(GUILD, number(o, "value"));
+            }
+            case "cold-start" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("strength"));
+                requireOption(o, "strength", "/eat-admin cold-start strength:<0..1000>");
+                s = service.setColdStart(GUILD, number(o, "strength"));
+            }
+            case "timezone" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("zone"));
+                requireOption(o, "zone", "/eat-admin timezone zone:<e.g. Europe/Paris>");
+                s = service.setTimeZone(GUILD, o.get("zone"));
+            }
+            case "veto" -> {
+                veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
+                return;
+            }
+            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, group-rule, cooldown, gamma, cold-start, timezone or veto.");
         }
         out.println(SettingsText.describe(s));
+    }
+
+    static int wholeNumber(Map<String, String> o, String key) {
+        String v = o.get(key).strip();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new EatException(key + " must be a whole number, got '" + CommandParser.shorten(v) + "'.");
+        }
+    }
+
+    // ---- vetoes: /veto for oneself, /eat-admin veto for the server (who = null) ----
+
+    private void veto(CommandParser.Line cmd, String who) {
+        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
+        String usage = who == null ? "/eat-admin veto add|remove|list place:<name> | tag:<tag>" : "/veto add|remove|list place:<name> | tag:<tag>";
+        String whose = who == null ? "the server" : "you";
+        switch (sub) {
+            case "add" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
+                Veto v = service.veto(GUILD, who, o.get("place"), o.get("tag"));
+                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when " + who + " is eating."));
+            }
+            case "remove" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
+                Veto v = service.liftVeto(GUILD, who, o.get("place"), o.get("tag"));
+                out.println("Lifted " + (who == null ? "the server's" : who + "'s") + " veto on " + v.what() + ".");
+            }
+            case "list" -> {
+                CommandParser.options(cmd.rest(), Set.of());
+                List<Veto> vs = service.vetoes(GUILD, who);
+                if (vs.isEmpty()) {
+                    out.println("No vetoes for " + whose + ".");
+                    return;
+                }
+                out.println("Vetoes:");
+                for (Veto v : vs) out.println("  " + v.what() + " — " + (v.serverWide() ? "the whole server" : v.userId()));
+            }
+            default -> throw new EatException("Use " + usage + ".");
+        }
+    }
+
+    // ---- /eat history and /eat why ----
+
+    private void history(String rest) {
+        Map<String, String> o = CommandParser.options(rest, Set.of("count"));
+        int count = o.containsKey("count") ? wholeNumber(o, "count") : 10;
+        List<PastSuggestion> past = service.historyWithReactions(GUILD, count);
+        if (past.isEmpty()) {
+            out.println("No suggestions yet. Ask with /eat.");
+            return;
+        }
+        out.println("Last suggestions, newest first:");
+        java.time.ZoneId zone = service.settings(GUILD).zone();
+        for (PastSuggestion p : past) {
+            Suggestion s = p.suggestion();
+            out.printf(Locale.ROOT, "  #%d %s %s for %s%s%s%n", s.id(), HISTORY_TIME.format(s.createdAt().atZone(zone)),
+                    s.option().name(), String.join(", ", s.members()),
+                    p.liked().isEmpty() ? "" : "  👍 " + String.join(", ", p.liked()),
+                    p.disliked().isEmpty() ? "" : "  👎 " + String.join(", ", p.disliked()));
+        }
+    }
+
+    private void why(String rest) {
+        Map<String, String> o = CommandParser.options(rest, Set.of("id"));
+        long id;
+        if (o.containsKey("id")) {
+            id = wholeNumber(o, "id");
+        } else if (last != null) {
+            id = last.id();
+        } else {
+            throw new EatException("There is no suggestion to explain yet. Ask with /eat, or give id:<n> from /eat history.");
+        }
+        Why why = service.why(GUILD, id, user);
+        out.println("Why " + why.suggestion().option().name() + " (#" + id + "): " + writeChart("why-" + id + "-" + user + ".png", TasteChart.forWhy(why)));
+    }
+
+    private String writeChart(String name, byte[] png) {
+        try {
+            Files.createDirectories(chartDir);
+            Path file = chartDir.resolve(name);
+            Files.write(file, png);
+            return file.toAbsolutePath().toString();
+        } catch (IOException e) {
+            log.warn("cannot write chart {}", name, e);
+            return "(could not write the picture to " + chartDir + ": " + e.getMessage() + ")";
+        }
     }
 
     static Double number(Map<String, String> o, String key) {

@@ -8,6 +8,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,8 +56,10 @@ public final class EatService {
 
     /** The guild's settings; a guild seen for the first time starts with the defaults and starter places. */
     public GuildSettings settings(String guildId) {
-        if (knownGuilds.add(guildId)) {
-            store.createGuild(defaults.forGuild(guildId), starters, now());
+        if (!knownGuilds.contains(guildId)) {
+            // mark it known only once it is committed: a concurrent first call must not read before that
+            store.createGuild(defaults.forGuild(guildId), starters, now()); // idempotent
+            knownGuilds.add(guildId);
         }
         return store.settings(guildId).orElseThrow(() -> new IllegalStateException("guild " + guildId + " vanished"));
     }
@@ -75,6 +79,11 @@ public final class EatService {
 
     public GuildSettings setPrior(String guildId, double alpha, double beta) {
         return save(settings(guildId).withPrior(alpha, beta));
+    }
+
+    /** Lets only members with this role (and admins) add places; null or blank lets everyone. */
+    public GuildSettings setAddRole(String guildId, String roleId) {
+        return save(settings(guildId).withAddRoleId(roleId == null || roleId.isBlank() ? null : roleId.strip()));
     }
 
     /** Saves settings; a new discount re-weighs the whole feedback history. */
@@ -97,7 +106,7 @@ public final class EatService {
     }
 
     public Option addPlace(String guildId, String userId, String name, String tags, String link, String hours) {
-        NewOption o = new NewOption(Names.placeName(name), Names.tags(tags), Names.link(link), hours, userId);
+        NewOption o = new NewOption(Names.placeName(name), Names.tags(tags), Names.link(link), hoursText(hours), userId);
         if (places(guildId).size() >= MAX_PLACES) {
             throw new EatException("This server already has " + MAX_PLACES + " places; remove some first.");
         }
@@ -144,11 +153,11 @@ public final class EatService {
         GuildSettings s = settings(request.guildId());
         List<Option> all = store.options(request.guildId(), false);
         if (all.isEmpty()) throw new EatException("There are no places yet. Add one with /place add name:<place>.");
-        List<Option> candidates = all.stream().filter(o -> !request.excluded().contains(o.id())).toList();
-        if (candidates.isEmpty()) throw new EatException("That was the only place left to suggest. Add more with /place add.");
+        List<Option> candidates = candidates(s, request, all);
 
+        ColdStart cold = coldStart(s);
         Arms[] members = new Arms[request.members().size()];
-        for (int m = 0; m < members.length; m++) members[m] = arms(s, request.members().get(m), candidates);
+        for (int m = 0; m < members.length; m++) members[m] = arms(s, cold, request.members().get(m), candidates);
         Policy policy = s.toPolicy();
         GroupRule rule = s.groupRule();
         int chosen;
@@ -163,6 +172,47 @@ public final class EatService {
                 policy.name(), explored, now());
     }
 
+    /**
+     * The places this request may get: not excluded, not vetoed (server, then
+     * each member), through the request's filters, open at the meal time, and
+     * not resting after a recent 👍 unless nothing else is left. A hard rule
+     * that leaves nothing is refused with a message naming it.
+     */
+    private List<Option> candidates(GuildSettings s, SuggestRequest request, List<Option> all) {
+        List<Option> notExcluded = all.stream().filter(o -> !request.excluded().contains(o.id())).toList();
+        if (notExcluded.isEmpty()) throw new EatException("That was the only place left to suggest. Add more with /place add.");
+        Sieve sieve = new Sieve(notExcluded);
+        new Vetoes(store.vetoes(s.guildId())).applyTo(sieve, request.members());
+        request.filters().applyTo(sieve);
+        LocalDateTime when = mealTime(s, request.at());
+        sieve.keep("opening hours (" + (request.at() == null ? "now, " : "") + describe(when) + ")", o -> {
+            OpeningHours h = OpeningHours.ofStored(o.hours());
+            return h == null || h.isOpen(when);
+        });
+        Cooldown cooldown = new Cooldown(s.cooldownDays());
+        if (!cooldown.off()) {
+            Instant now = now();
+            cooldown.applyTo(sieve, cooldown.resting(store.feedbackSince(s.guildId(), cooldown.since(now)), request.members(), now));
+        }
+        return sieve.left();
+    }
+
+    /** The local time in the guild that opening hours are checked at. */
+    private LocalDateTime mealTime(GuildSettings s, MealTime at) {
+        ZonedDateTime now = now().atZone(s.zone());
+        return at == null ? now.toLocalDateTime() : at.resolve(now);
+    }
+
+    private static String describe(LocalDateTime t) {
+        String day = t.getDayOfWeek().name();
+        return day.charAt(0) + day.substring(1, 3).toLowerCase(Locale.ROOT) + " " + t.toLocalTime().withSecond(0).withNano(0);
+    }
+
+    private ColdStart coldStart(GuildSettings s) {
+        if (s.coldStartStrength() == 0) return ColdStart.off(s);
+        return new ColdStart(s, store.guildPreferences(s.guildId()), store.steps(s.guildId()));
+    }
+
     private static double[] combinedMeans(Arms[] members, GroupRule rule) {
         double[][] means = new double[members.length][];
         for (int m = 0; m < members.length; m++) {
@@ -172,12 +222,14 @@ public final class EatService {
         return rule.combine(means);
     }
 
-    /** A person's evidence for these options, discounted to now, on the guild's prior. */
-    private Arms arms(GuildSettings s, String userId, List<Option> options) {
+    /** A person's evidence for these options, discounted to now, on their prior (the guild's, or leaning on the guild's ratings). */
+    private Arms arms(GuildSettings s, ColdStart cold, String userId, List<Option> options) {
         Map<Long, Preference> prefs = store.preferences(s.guildId(), userId);
         long now = prefs.isEmpty() ? 0 : store.step(s.guildId(), userId);
         Arms arms = new Arms(options.size(), s.priorAlpha(), s.priorBeta());
         for (int i = 0; i < options.size(); i++) {
+            double[] prior = cold.prior(userId, options.get(i).id());
+            arms.setPrior(i, prior[0], prior[1]);
             Preference p = prefs.get(options.get(i).id());
             if (p != null) {
                 Preference at = p.at(now, s.discount());
@@ -242,10 +294,12 @@ public final class EatService {
         List<Option> options = store.options(guildId, false);
         Map<Long, Preference> prefs = store.preferences(guildId, userId);
         long now = prefs.isEmpty() ? 0 : store.step(guildId, userId);
+        ColdStart cold = coldStart(s);
         List<Taste.Entry> entries = new ArrayList<>();
         for (Option o : options) {
             Preference p = prefs.getOrDefault(o.id(), Preference.none(o.id())).at(now, s.discount());
-            entries.add(new Taste.Entry(o, s.priorAlpha() + p.successes(), s.priorBeta() + p.failures(), p.likes(), p.dislikes()));
+            double[] prior = cold.prior(userId, o.id());
+            entries.add(new Taste.Entry(o, prior[0] + p.successes(), prior[1] + p.failures(), p.likes(), p.dislikes()));
         }
         entries.sort(Comparator.comparingDouble(Taste.Entry::mean).reversed()
                 .thenComparing(e -> -(e.likes() + e.dislikes()))
@@ -256,5 +310,191 @@ public final class EatService {
     /** The person's 👍/👎 counts for one place (0/0 if never rated). */
     public Preference preference(String guildId, String userId, long optionId) {
         return store.preferences(guildId, userId).getOrDefault(optionId, Preference.none(optionId));
+    }
+
+    // ---- deciding together: group settings, vetoes, place details, history, why ----
+
+    public static final int MAX_VETOES = 50;
+
+    /** least-misery, average or product. */
+    public GuildSettings setGroupRule(String guildId, String rule) {
+        try {
+            return save(settings(guildId).withGroupRule(GroupRule.parse(rule)));
+        } catch (IllegalArgumentException e) {
+            throw new EatException(e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1) + ".");
+        }
+    }
+
+    /** Days a place picked with a 👍 rests for the people who picked it (0 = off). */
+    public GuildSettings setCooldown(String guildId, int days) {
+        return save(settings(guildId).withCooldownDays(days));
+    }
+
+    /** The discount γ in (0, 1]; the whole feedback history is re-weighed with it. */
+    public GuildSettings setGamma(String guildId, double gamma) {
+        return save(settings(guildId).withDiscount(gamma));
+    }
+
+    /** How many of the guild's ratings a person's prior for a place may borrow (0 = off). */
+    public GuildSettings setColdStart(String guildId, double strength) {
+        return save(settings(guildId).withColdStartStrength(strength));
+    }
+
+    /** The time zone opening hours are read in, e.g. Europe/Paris. */
+    public GuildSettings setTimeZone(String guildId, String zone) {
+        return save(settings(guildId).withTimeZone(zone));
+    }
+
+    /**
+     * A standing veto of a place (by name) or a tag: for {@code userId}, or for
+     * the whole server when {@code userId} is null (the front end checks that
+     * the caller is an admin). Exactly one of {@code place} and {@code tag}.
+     */
+    public Veto veto(String guildId, String userId, String place, String tag) {
+        Veto v = vetoTarget(guildId, userId, place, tag);
+        List<Veto> existing = store.vetoes(guildId);
+        if (existing.stream().anyMatch(v::sameAs)) {
+            throw new EatException((userId == null ? "The server has" : "You have") + " already vetoed " + v.what() + ".");
+        }
+        if (existing.stream().filter(e -> java.util.Objects.equals(e.userId(), userId)).count() >= MAX_VETOES) {
+            throw new EatException("At most " + MAX_VETOES + " vetoes each; lift one first.");
+        }
+        store.addVeto(guildId, v, now());
+        return v;
+    }
+
+    /** Lifts a veto set with {@link #veto}. */
+    public Veto liftVeto(String guildId, String userId, String place, String tag) {
+        Veto v = vetoTarget(guildId, userId, place, tag);
+        if (!store.removeVeto(guildId, v)) {
+            throw new EatException((userId == null ? "The server has" : "You have") + " no veto on " + v.what() + ".");
+        }
+        return v;
+    }
+
+    /** The server's vetoes and this person's (all of them when userId is null: what an admin sees). */
+    public List<Veto> vetoes(String guildId, String userId) {
+        settings(guildId);
+        Vetoes all = new Vetoes(store.vetoes(guildId));
+        return userId == null ? all.all() : all.visibleTo(userId);
+    }
+
+    private Veto vetoTarget(String guildId, String userId, String place, String tag) {
+        boolean hasPlace = place != null && !place.isBlank();
+        boolean hasTag = tag != null && !tag.isBlank();
+        if (hasPlace == hasTag) throw new EatException("Give either place:<name> or tag:<tag>.");
+        if (hasPlace) {
+            Option o = place(guildId, place);
+            return new Veto(userId, o.id(), o.name(), null);
+        }
+        settings(guildId);
+        String t = Names.tag(tag);
+        if (t.isEmpty()) throw new EatException("Give either place:<name> or tag:<tag>.");
+        return new Veto(userId, null, null, t);
+    }
+
+    /**
+     * Changes a place's tags, link or opening hours; null leaves a field as it
+     * is, {@code none} clears it. Hours are checked (see {@link OpeningHours}).
+     */
+    public Option editPlace(String guildId, String name, String tags, String link, String hours) {
+        Option o = place(guildId, name);
+        if (tags == null && link == null && hours == null) throw new EatException("Give tags:, link: or hours: to change (none clears one).");
+        List<String> newTags = tags == null ? o.tags() : clears(tags) ? List.of() : Names.tags(tags);
+        String newLink = link == null ? o.link() : clears(link) ? null : Names.link(link);
+        String newHours = hours == null ? o.hours() : clears(hours) ? null : hoursText(hours);
+        return store.updateOption(new Option(o.id(), guildId, o.name(), newTags, newLink, newHours, o.addedBy(), false, o.createdAt()));
+    }
+
+    private static boolean clears(String v) {
+        return v.isBlank() || v.strip().equalsIgnoreCase("none") || v.strip().equals("-");
+    }
+
+    /** Checked opening hours in their canonical form, or null when none are given. */
+    private static String hoursText(String hours) {
+        return hours == null || hours.isBlank() ? null : OpeningHours.parse(hours).toString();
+    }
+
+    /** Whether the place is open now (true when its hours are unknown), in the guild's time zone. */
+    public boolean isOpenNow(String guildId, Option o) {
+        OpeningHours h = OpeningHours.ofStored(o.hours());
+        return h == null || h.isOpen(now().atZone(settings(guildId).zone()).toLocalDateTime());
+    }
+
+    /** The guild's last suggestions, newest first, with who said 👍 and who said 👎. */
+    public List<PastSuggestion> historyWithReactions(String guildId, int limit) {
+        List<Suggestion> recent = history(guildId, limit);
+        Map<Long, List<String>> liked = new java.util.HashMap<>();
+        Map<Long, List<String>> disliked = new java.util.HashMap<>();
+        for (Feedback f : store.feedbackOn(guildId, recent.stream().map(Suggestion::id).toList())) {
+            (f.reaction() == Reaction.LIKE ? liked : disliked).computeIfAbsent(f.suggestionId(), k -> new ArrayList<>()).add(f.userId());
+        }
+        return recent.stream().map(s -> new PastSuggestion(s, liked.getOrDefault(s.id(), List.of()),
+                disliked.getOrDefault(s.id(), List.of()))).toList();
+    }
+
+    /** A suggestion with the asker's taste now, for drawing why it was made. */
+    public Why why(String guildId, long suggestionId, String userId) {
+        return new Why(requireSuggestion(guildId, suggestionId), taste(guildId, userId));
+    }
+
+    // ---- privacy and place transfer (plain text and bytes in and out, for every front end) ----
+
+    /** What /place import did: the places added, and the names that were already there (left unchanged). */
+    public record PlaceImport(List<Option> added, List<String> alreadyThere) {
+        public PlaceImport {
+            added = List.copyOf(added);
+            alreadyThere = List.copyOf(alreadyThere);
+        }
+    }
+
+    /** The guild's active places as a JSON document that {@link #importPlaces} reads back. */
+    public String exportPlaces(String guildId) {
+        return PlaceTransfer.write(places(guildId));
+    }
+
+    /**
+     * Imports a places file (see {@link PlaceTransfer}): all or nothing. An entry
+     * whose name is already an active place is left as it is and reported, never
+     * overwritten; every other entry is added, in one transaction.
+     */
+    public PlaceImport importPlaces(String guildId, String userId, byte[] json) {
+        List<NewOption> entries = PlaceTransfer.read(json, userId);
+        Map<String, Option> existing = new java.util.HashMap<>();
+        for (Option o : places(guildId)) existing.put(Names.key(o.name()), o);
+        List<NewOption> fresh = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (NewOption o : entries) {
+            Option there = existing.get(Names.key(o.name()));
+            if (there != null) already.add(there.name());
+            else fresh.add(o);
+        }
+        if (existing.size() + fresh.size() > MAX_PLACES) {
+            throw new EatException("Importing " + fresh.size() + " new places would make " + (existing.size() + fresh.size())
+                    + "; a server can have at most " + MAX_PLACES + ". Nothing was imported.");
+        }
+        List<Option> added = fresh.isEmpty() ? List.of() : store.addOptions(guildId, fresh, now());
+        return new PlaceImport(added, already);
+    }
+
+    /** Everything eatbot keeps about the person in this guild. */
+    public PersonalData personalData(String guildId, String userId) {
+        settings(guildId);
+        return store.personalData(guildId, userId);
+    }
+
+    /** {@link #personalData} as the JSON document /privacy export hands over. */
+    public String privacyExport(String guildId, String userId) {
+        return PrivacyExport.json(personalData(guildId, userId), now());
+    }
+
+    /**
+     * Forgets the person in this guild, in one transaction: their feedback,
+     * preferences and feedback step are deleted; their id in suggestions and
+     * places they added is removed. The guild's places and others' data stay.
+     */
+    public PersonalData.Forgotten privacyForget(String guildId, String userId) {
+        settings(guildId);
+        return store.forget(guildId, userId);
     }
 }

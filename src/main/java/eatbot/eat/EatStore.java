@@ -1,6 +1,7 @@
 package eatbot.eat;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,53 @@ public interface EatStore extends AutoCloseable {
 
     /** Recomputes every preference of the guild from its feedback log (after a change of discount). */
     void rebuildPreferences(String guildId, double gamma);
+
+    // ---- deciding together (vetoes, cooldown, cold start, history) ----
+
+    /** The guild's active feedback created after {@code since}, oldest first. */
+    List<Feedback> feedbackSince(String guildId, Instant since);
+
+    /** The active feedback on these suggestions of the guild, oldest first. */
+    List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds);
+
+    /** Every person's stored evidence in the guild: user id to option id to preference (as of each row's step). */
+    Map<String, Map<Long, Preference>> guildPreferences(String guildId);
+
+    /** Every person's feedback step in the guild. */
+    Map<String, Long> steps(String guildId);
+
+    /** The guild's standing vetoes, server-wide and personal. */
+    List<Veto> vetoes(String guildId);
+
+    /** Adds a veto; false if the same one was already there. */
+    boolean addVeto(String guildId, Veto veto, Instant now);
+
+    /** Lifts a veto; false if there was no such veto. */
+    boolean removeVeto(String guildId, Veto veto);
+
+    // ---- privacy and place transfer (default bodies keep other implementations compiling) ----
+
+    /**
+     * Adds all these places in one transaction, or none: a name clash with an
+     * active place throws {@link EatException} and nothing is added.
+     */
+    default List<Option> addOptions(String guildId, List<NewOption> options, Instant now) {
+        throw new UnsupportedOperationException("this store cannot add places in bulk");
+    }
+
+    /** Everything stored about the person in the guild. */
+    default PersonalData personalData(String guildId, String userId) {
+        throw new UnsupportedOperationException("this store cannot export personal data");
+    }
+
+    /**
+     * In one transaction: deletes the person's feedback, preferences and step in
+     * the guild, replaces their id in suggestions by {@link PersonalData#FORGOTTEN_USER},
+     * and removes their name from places they added (the places stay).
+     */
+    default PersonalData.Forgotten forget(String guildId, String userId) {
+        throw new UnsupportedOperationException("this store cannot forget a person");
+    }
 
     @Override
     void close();

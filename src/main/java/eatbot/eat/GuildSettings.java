@@ -34,7 +34,8 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
         try {
             policy = Policies.canonicalName(policy);
         } catch (IllegalArgumentException e) {
-            throw new EatException(e.getMessage());
+            // not e's message: it would echo a hostile name whole
+            throw new EatException("unknown policy '" + Names.shown(policy) + "' (choose " + String.join(", ", Policies.NAMES) + ")");
         }
         if (!(epsilon >= 0 && epsilon <= 1)) throw new EatException("epsilon must be between 0 and 1, got " + fmt(epsilon));
         if (!(ucbC > 0 && ucbC <= 100)) throw new EatException("c must be greater than 0 (and at most 100), got " + fmt(ucbC));
@@ -47,7 +48,7 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
         try {
             timeZone = ZoneId.of(timeZone == null ? "UTC" : timeZone.strip()).getId();
         } catch (DateTimeException e) {
-            throw new EatException("unknown time zone '" + timeZone + "' (use a name like Europe/Paris or UTC)");
+            throw new EatException("unknown time zone '" + Names.shown(timeZone) + "' (use a name like Europe/Paris or UTC)");
         }
     }
 

@@ -21,7 +21,32 @@ public final class Names {
     public static final int MAX_TAGS = 12;
     public static final int MAX_LINK = 300;
 
+    /** Letters that draw nothing (Hangul fillers, the blank Braille pattern): used to fake empty names. */
+    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
+
     private Names() {}
+
+    /**
+     * User text as it may be echoed inside a one-line message: at most 40
+     * characters, with anything invisible, broken or line-breaking shown as '?'.
+     */
+    public static String shown(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        int i = 0;
+        while (i < s.length() && count < 40) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean unsafe = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+            b.appendCodePoint(unsafe ? '?' : cp);
+            count++;
+        }
+        return i < s.length() ? b + "…" : b.toString();
+    }
 
     public static String placeName(String raw) {
         String s = clean(raw, "place name");
@@ -55,7 +80,7 @@ public final class Names {
             throw new EatException("A tag can have at most " + MAX_TAG + " characters.");
         }
         boolean ok = t.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '$');
-        if (!ok) throw new EatException("Tag '" + t + "' may only use letters, digits, '-' and '$'.");
+        if (!ok) throw new EatException("Tag '" + shown(t) + "' may only use letters, digits, '-' and '$'.");
         return t;
     }
 
@@ -93,10 +118,14 @@ public final class Names {
             }
             if (Character.isLowSurrogate(ch)) throw new EatException("The " + what + " has a broken character in it.");
             int type = Character.getType(ch);
-            if (ch == '\n' || ch == '\r') throw new EatException("The " + what + " must be on one line.");
+            if (ch == '\n' || ch == '\r' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                throw new EatException("The " + what + " must be on one line.");
+            }
             if (type == Character.CONTROL) throw new EatException("The " + what + " has a control character in it.");
             // zero-width and direction overrides would let a name hide or reverse what it shows
-            if (type == Character.FORMAT) throw new EatException("The " + what + " has an invisible formatting character in it.");
+            if (type == Character.FORMAT || BLANK_LETTERS.indexOf(ch) >= 0) {
+                throw new EatException("The " + what + " has an invisible formatting character in it.");
+            }
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         return s;

@@ -9,9 +9,11 @@ import eatbot.eat.GuildSettings;
 import eatbot.eat.Names;
 import eatbot.eat.NewOption;
 import eatbot.eat.Option;
+import eatbot.eat.PersonalData;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
+import eatbot.eat.Veto;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -509,6 +512,227 @@ public final class SqliteEatStore implements EatStore {
             }
             return null;
         });
+    }
+
+    // ---- deciding together (vetoes, cooldown, cold start, history) ----
+
+    @Override
+    public List<Feedback> feedbackSince(String guildId, Instant since) {
+        return db.read(c -> {
+            // created_at is ISO-8601 UTC text; compare as instants, not strings, to be safe with fractions
+            List<Feedback> out = new ArrayList<>();
+            for (Feedback f : feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND created_at >= ?",
+                    ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
+                if (f.createdAt().isAfter(since)) out.add(f);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds) {
+        if (suggestionIds.isEmpty()) return List.of();
+        List<Long> ids = List.copyOf(suggestionIds);
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return db.read(c -> feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND suggestion_id IN (" + marks + ")", ps -> {
+            ps.setString(1, guildId);
+            for (int i = 0; i < ids.size(); i++) ps.setLong(i + 2, ids.get(i));
+        }));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<Feedback> feedbackWhere(Connection c, String where, Binder binder) throws SQLException {
+        List<Feedback> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, guild_id, suggestion_id, user_id, option_id, reward, step, "
+                + "created_at, retracted_at FROM feedback WHERE " + where + " ORDER BY id")) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(feedbackOf(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Feedback feedbackOf(ResultSet rs) throws SQLException {
+        String retracted = rs.getString(9);
+        return new Feedback(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getLong(5), Reaction.ofReward(rs.getInt(6)), rs.getLong(7),
+                Instant.parse(rs.getString(8)), retracted == null ? null : Instant.parse(retracted));
+    }
+
+    @Override
+    public Map<String, Map<Long, Preference>> guildPreferences(String guildId) {
+        return db.read(c -> {
+            Map<String, Map<Long, Preference>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT option_id, successes, failures, likes, dislikes, step, user_id FROM preferences WHERE guild_id = ?")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Preference p = preferenceOf(rs);
+                        out.computeIfAbsent(rs.getString(7), u -> new HashMap<>()).put(p.optionId(), p);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Long> steps(String guildId) {
+        return db.read(c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, step FROM user_steps WHERE guild_id = ?")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Veto> vetoes(String guildId) {
+        return db.read(c -> {
+            List<Veto> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT v.user_id, v.place_id, o.name, v.tag FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
+                    WHERE v.guild_id = ? ORDER BY v.id""")) {
+                ps.setString(1, guildId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String user = rs.getString(1);
+                        long place = rs.getLong(2);
+                        boolean isPlace = !rs.wasNull();
+                        out.add(new Veto(user.isEmpty() ? null : user, isPlace ? place : null, rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean addVeto(String guildId, Veto v, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO vetoes (guild_id, user_id, place_id, tag, created_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, v.userId() == null ? "" : v.userId());
+                if (v.placeId() == null) ps.setNull(3, java.sql.Types.INTEGER); else ps.setLong(3, v.placeId());
+                ps.setString(4, v.tag());
+                ps.setString(5, now.toString());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean removeVeto(String guildId, Veto v) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM vetoes WHERE guild_id = ? AND user_id = ? AND ifnull(place_id, 0) = ? AND ifnull(tag, '') = ?""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, v.userId() == null ? "" : v.userId());
+                ps.setLong(3, v.placeId() == null ? 0 : v.placeId());
+                ps.setString(4, v.tag() == null ? "" : v.tag());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    // ---- place transfer and privacy ----
+
+    @Override
+    public List<Option> addOptions(String guildId, List<NewOption> options, Instant now) {
+        // one write task: a clash throws, and the writer rolls back this task's savepoint whole
+        return db.write(c -> {
+            List<Option> out = new ArrayList<>();
+            for (NewOption o : options) out.add(insertOption(c, guildId, o, now));
+            return out;
+        });
+    }
+
+    @Override
+    public PersonalData personalData(String guildId, String userId) {
+        return db.read(c -> {
+            List<PersonalData.NamedPreference> prefs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT p.option_id, p.successes, p.failures, p.likes, p.dislikes, p.step, o.name, o.archived
+                    FROM preferences p JOIN options o ON o.id = p.option_id
+                    WHERE p.guild_id = ? AND p.user_id = ? ORDER BY o.name_key, o.id""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) prefs.add(new PersonalData.NamedPreference(rs.getString(7), rs.getInt(8) != 0, preferenceOf(rs)));
+                }
+            }
+            List<Feedback> feedback = new ArrayList<>();
+            for (Feedback f : feedbackLog(c, guildId)) if (f.userId().equals(userId)) feedback.add(f);
+            List<Suggestion> suggestions;
+            try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY
+                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR instr(',' || s.members || ',', ',' || ? || ',') > 0) ORDER BY s.id")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                ps.setString(3, userId);
+                suggestions = suggestions(ps);
+            }
+            List<Option> added;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + OPTION_COLUMNS + " FROM options WHERE guild_id = ? AND added_by = ? ORDER BY id")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                added = options(ps);
+            }
+            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added);
+        });
+    }
+
+    @Override
+    public PersonalData.Forgotten forget(String guildId, String userId) {
+        return db.write(c -> {
+            int feedback = execute(c, "DELETE FROM feedback WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            int prefs = execute(c, "DELETE FROM preferences WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            execute(c, "DELETE FROM user_steps WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            execute(c, "DELETE FROM vetoes WHERE guild_id = ? AND user_id = ?", guildId, userId); // a standing "never" is theirs too
+            int places = execute(c, "UPDATE options SET added_by = NULL WHERE guild_id = ? AND added_by = ?", guildId, userId);
+            // suggestions stay (others' feedback points at them); the person's id in them goes
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, requested_by, members FROM suggestions
+                    WHERE guild_id = ? AND (requested_by = ? OR instr(',' || members || ',', ',' || ? || ',') > 0)""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                ps.setString(3, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
+                for (Object[] r : rows) {
+                    String requestedBy = userId.equals(r[1]) ? PersonalData.FORGOTTEN_USER : (String) r[1];
+                    List<String> members = new ArrayList<>();
+                    for (String m : ((String) r[2]).split(",")) members.add(m.equals(userId) ? PersonalData.FORGOTTEN_USER : m);
+                    ps.setString(1, requestedBy);
+                    ps.setString(2, String.join(",", members));
+                    ps.setLong(3, (Long) r[0]);
+                    ps.executeUpdate();
+                }
+            }
+            return new PersonalData.Forgotten(prefs, feedback, rows.size(), places);
+        });
+    }
+
+    private static int execute(Connection c, String sql, String guildId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, guildId);
+            ps.setString(2, userId);
+            return ps.executeUpdate();
+        }
     }
 
     @Override

@@ -1,0 +1,166 @@
+package eatbot.discord;
+
+import eatbot.config.ConfigLoader;
+import eatbot.discord.commands.CommandSet;
+import eatbot.discord.commands.EatRateLimit;
+import eatbot.eat.EatService;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Discord front end: connects with JDA, registers the slash commands, and
+ * hands events to the listeners. Built once by {@code Main}; {@link #close()}
+ * stops taking events, lets queued writes finish, then disconnects (the caller
+ * closes the database after).
+ */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+    /** Reactions on messages in servers; slash commands need no intent. Nothing privileged. */
+    public static final Set<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGE_REACTIONS);
+
+    /**
+     * What the bot needs in a channel: see it, and add 👍/👎 to its suggestion
+     * (adding a reaction needs Read Message History too); embeds in replies.
+     * Replies are interaction responses, which need no Send Messages.
+     */
+    public static final Set<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_EMBED_LINKS);
+
+    /** The permissions integer for the invite link. */
+    public static long permissionsInteger() {
+        return Permission.getRaw(PERMISSIONS);
+    }
+
+    /**
+     * @param restUrl      Discord REST base, or null for Discord's own
+     * @param gatewayUrl   gateway URL, or null for the one Discord announces
+     * @param devGuildId   register commands in this server only (instant updates), or null for everywhere
+     * @param eatPerMinute how many /eat one member may ask per minute
+     */
+    public record Options(String restUrl, String gatewayUrl, String devGuildId, int eatPerMinute) {
+        public static Options from(ConfigLoader.Loaded config) {
+            String dev = config.config().discord().devGuildId();
+            return new Options(config.restUrl(), config.gatewayUrl(), dev == null || dev.isBlank() ? null : dev.strip(),
+                    config.config().discord().eatPerMinute());
+        }
+    }
+
+    private final JDA jda;
+    private final ExecutorService work;
+    private final ExecutorService feedback;
+
+    private DiscordBot(JDA jda, ExecutorService work, ExecutorService feedback) {
+        this.jda = jda;
+        this.work = work;
+        this.feedback = feedback;
+    }
+
+    /** Connects, waits until every server is loaded, and registers the commands. */
+    public static DiscordBot start(String token, Options options, EatService service) throws InterruptedException {
+        if (options.eatPerMinute() < 1) throw new ConfigLoader.ConfigException("discord.eatPerMinute must be at least 1");
+        ExecutorService work = Executors.newFixedThreadPool(4, named("eatbot-command"));
+        ExecutorService feedback = Executors.newSingleThreadExecutor(named("eatbot-feedback"));
+        CommandSet commands = new CommandSet(service, new EatRateLimit(options.eatPerMinute(), System::currentTimeMillis));
+        JDABuilder builder = JDABuilder.createLight(token, INTENTS)
+                .addEventListeners(new InteractionListener(commands, service, work, feedback),
+                        new ReactionListener(service, feedback));
+        if (options.restUrl() != null) {
+            String base = options.restUrl().endsWith("/") ? options.restUrl() : options.restUrl() + "/";
+            builder.setRestConfig(new RestConfig().setBaseUrl(base));
+        }
+        if (options.gatewayUrl() != null) {
+            // a single JDA asks its session controller where to connect
+            builder.setSessionController(new FixedGateway(options.gatewayUrl()));
+            // a proxy or test double speaks plain JSON
+            builder.setCompression(Compression.NONE);
+        }
+        JDA jda = builder.build();
+        DiscordBot bot = new DiscordBot(jda, work, feedback);
+        try {
+            jda.awaitReady();
+            register(jda, commands, options.devGuildId());
+        } catch (RuntimeException | InterruptedException e) {
+            bot.close();
+            throw e;
+        }
+        log.info("eatbot is online as {} in {} server(s)", jda.getSelfUser().getName(), jda.getGuilds().size());
+        return bot;
+    }
+
+    private static void register(JDA jda, CommandSet commands, String devGuildId) {
+        if (devGuildId == null) {
+            jda.updateCommands().addCommands(commands.data()).complete();
+            return;
+        }
+        Guild guild = jda.getGuildById(devGuildId);
+        if (guild == null) {
+            throw new ConfigLoader.ConfigException("discord.devGuildId is " + devGuildId + ", but the bot is not in that server");
+        }
+        guild.updateCommands().addCommands(commands.data()).complete();
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    /** Blocks until the bot has shut down. */
+    public void awaitShutdown() throws InterruptedException {
+        jda.awaitShutdown();
+    }
+
+    @Override
+    public void close() {
+        jda.removeEventListener(jda.getRegisteredListeners().toArray());
+        work.shutdown();
+        feedback.shutdown();
+        try {
+            if (!work.awaitTermination(10, TimeUnit.SECONDS)) log.warn("commands still running at shutdown");
+            if (!feedback.awaitTermination(10, TimeUnit.SECONDS)) log.warn("reactions still being recorded at shutdown");
+            jda.shutdown();
+            if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) jda.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Connects to a configured gateway instead of asking Discord for one. */
+    static final class FixedGateway extends SessionControllerAdapter {
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+    }
+}

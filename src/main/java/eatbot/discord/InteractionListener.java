@@ -1,0 +1,172 @@
+package eatbot.discord;
+
+import eatbot.discord.commands.Call;
+import eatbot.discord.commands.CommandSet;
+import eatbot.discord.commands.Reply;
+import eatbot.discord.commands.SlashCommand;
+import eatbot.discord.commands.SuggestionMessage;
+import eatbot.eat.EatException;
+import eatbot.eat.EatService;
+import eatbot.eat.Reaction;
+import eatbot.eat.Suggestion;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Routes slash commands, autocomplete and the "another one" button to their
+ * handlers. Each interaction is acknowledged on the gateway thread right away
+ * (a refusal, or a deferral), and the work runs on {@code work} so a slow
+ * write never holds up the gateway or misses Discord's 3-second window.
+ */
+final class InteractionListener extends ListenerAdapter {
+    static final String OOPS = "Something went wrong on our side; nothing was changed.";
+    static final String SERVERS_ONLY = "eatbot works in servers: use it in a server's channel.";
+    private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
+
+    private final CommandSet commands;
+    private final EatService service;
+    private final Executor work;
+    private final Executor feedback;
+
+    /** @param feedback the single thread that records reactions, so attaching a message is ordered with them */
+    InteractionListener(CommandSet commands, EatService service, Executor work, Executor feedback) {
+        this.commands = commands;
+        this.service = service;
+        this.work = work;
+        this.feedback = feedback;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.isFromGuild() || event.getGuild() == null) {
+            refuse(event, SERVERS_ONLY);
+            return;
+        }
+        SlashCommand command = commands.get(event.getName());
+        if (command == null) {
+            refuse(event, "That command is not known (any more).");
+            return;
+        }
+        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), event.getSubcommandName(), event, event.getMember());
+        String refusal = command.refuse(call);
+        if (refusal != null) {
+            refuse(event, refusal);
+            return;
+        }
+        boolean ephemeral = command.ephemeral(call);
+        event.deferReply(ephemeral).queue(null, e -> log.warn("could not acknowledge /{}: {}", event.getName(), e.toString()));
+        InteractionHook hook = event.getHook();
+        work.execute(() -> answer(hook, ephemeral, () -> command.run(call)));
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String id = event.getComponentId();
+        if (!id.startsWith(SuggestionMessage.AGAIN)) return;
+        if (!event.isFromGuild() || event.getGuild() == null) {
+            refuse(event, SERVERS_ONLY);
+            return;
+        }
+        long previous;
+        try {
+            previous = Long.parseLong(id.substring(SuggestionMessage.AGAIN.length()));
+        } catch (NumberFormatException e) {
+            refuse(event, "This button no longer works; ask again with /eat.");
+            return;
+        }
+        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), null, null, event.getMember());
+        String refusal = commands.eat().refuse(call);
+        if (refusal != null) {
+            refuse(event, refusal);
+            return;
+        }
+        event.deferReply(false).queue(null, e -> log.warn("could not acknowledge a button: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        work.execute(() -> answer(hook, false, () -> commands.eat().again(call, previous)));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        if (command == null || event.getGuild() == null) {
+            event.replyChoices(List.of()).queue();
+            return;
+        }
+        String guildId = event.getGuild().getId();
+        String option = event.getFocusedOption().getName();
+        String typed = event.getFocusedOption().getValue();
+        work.execute(() -> {
+            List<String> names;
+            try {
+                names = command.autocomplete(guildId, option, typed).stream().limit(25).toList();
+            } catch (RuntimeException e) {
+                log.warn("autocomplete for /{} failed", event.getName(), e);
+                names = List.of();
+            }
+            event.replyChoiceStrings(names).queue(null, e -> log.debug("autocomplete answer dropped: {}", e.toString()));
+        });
+    }
+
+    private static void refuse(IReplyCallback event, String text) {
+        event.reply(Reply.text(text).message()).setEphemeral(true)
+                .queue(null, e -> log.warn("could not refuse an interaction: {}", e.toString()));
+    }
+
+    /** Runs the handler and replaces the deferred reply with its answer, or with a short error only the caller sees. */
+    void answer(InteractionHook hook, boolean ephemeral, Supplier<Reply> handler) {
+        Reply reply;
+        try {
+            reply = handler.get();
+        } catch (EatException e) {
+            fail(hook, ephemeral, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            log.error("a command failed", e);
+            fail(hook, ephemeral, OOPS);
+            return;
+        }
+        hook.editOriginal(MessageEditData.fromCreateData(reply.message())).queue(
+                message -> {
+                    if (reply.suggestion() != null) posted(reply.suggestion(), message);
+                },
+                e -> log.warn("could not post a reply: {}", e.toString()));
+    }
+
+    private static void fail(InteractionHook hook, boolean ephemeral, String text) {
+        if (ephemeral) {
+            hook.editOriginal(MessageEditData.fromCreateData(Reply.text(text).message())).queue(null, e -> log.warn("could not reply: {}", e.toString()));
+        } else {
+            // a public "thinking…" cannot turn private: take it away and answer the caller alone
+            hook.deleteOriginal().queue(null, e -> log.debug("could not delete the deferred reply: {}", e.toString()));
+            hook.sendMessage(Reply.text(text).message()).setEphemeral(true).queue(null, e -> log.warn("could not reply: {}", e.toString()));
+        }
+    }
+
+    /** Links the posted message to its suggestion, then adds 👍 and 👎 for people to click. */
+    private void posted(Suggestion s, Message message) {
+        feedback.execute(() -> {
+            try {
+                service.attachMessage(s, message.getChannelId(), message.getId());
+            } catch (RuntimeException e) {
+                log.error("could not attach message {} to suggestion {}", message.getId(), s.id(), e);
+                return;
+            }
+            message.addReaction(Emoji.fromUnicode(Reaction.LIKE.emoji()))
+                    .flatMap(v -> message.addReaction(Emoji.fromUnicode(Reaction.DISLIKE.emoji())))
+                    .queue(null, e -> log.warn("could not add reactions to {}: {}", message.getId(), e.toString()));
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package eatbot.discord.commands;
+
+/**
+ * One slash command or button press as a handler sees it: plain ids and the
+ * options as typed. The JDA event behind it stays in the router, so handlers
+ * can be tested without Discord.
+ */
+public interface Call {
+    /** The guild's snowflake id. */
+    String guildId();
+
+    /** The caller's snowflake id. */
+    String userId();
+
+    /** The subcommand ({@code add} of {@code /place add}), or null. */
+    String subcommand();
+
+    /** An option's value as text, or null when not given. */
+    String option(String name);
+
+    /** Whether the caller has the permission eatbot's admin commands need (see {@link Permissions}). */
+    boolean canManageServer();
+
+    boolean hasRole(String roleId);
+}

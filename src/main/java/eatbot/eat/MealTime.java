@@ -1,0 +1,56 @@
+package eatbot.eat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When the people mean to eat, as typed after {@code at:}: {@code 19:00} (today)
+ * or {@code fri 19:00} (the next Friday, today included), in the guild's time zone.
+ *
+ * @param day null for today
+ */
+public record MealTime(DayOfWeek day, LocalTime time) {
+    private static final Pattern SHAPE = Pattern.compile("(?:([a-z]{3,9})\\s+)?(\\d{1,2}):(\\d{2})");
+
+    public MealTime {
+        if (time == null) throw new IllegalArgumentException("a meal time needs a time");
+    }
+
+    /** Null when blank; otherwise a checked time, or an {@link EatException} saying how to write it. */
+    public static MealTime parse(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SHAPE.matcher(s);
+        String how = " Write a time like at:19:00 or at:fri 19:00.";
+        if (!m.matches()) throw new EatException("'" + raw.strip() + "' is not a time." + how);
+        int h = Integer.parseInt(m.group(2));
+        int min = Integer.parseInt(m.group(3));
+        if (h > 23 || min > 59) throw new EatException("'" + raw.strip() + "' is not a time of day." + how);
+        DayOfWeek day = null;
+        if (m.group(1) != null) {
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.name().toLowerCase(Locale.ROOT).startsWith(m.group(1))) day = d;
+            }
+            if (day == null) throw new EatException("'" + m.group(1) + "' is not a day." + how);
+        }
+        return new MealTime(day, LocalTime.of(h, min));
+    }
+
+    /** The local date and time meant, seen from {@code now} in the guild's zone. */
+    public LocalDateTime resolve(ZonedDateTime now) {
+        LocalDateTime t = now.toLocalDate().atTime(time);
+        return day == null ? t : t.with(TemporalAdjusters.nextOrSame(day));
+    }
+
+    @Override
+    public String toString() {
+        String d = day == null ? "" : day.name().charAt(0) + day.name().substring(1, 3).toLowerCase(Locale.ROOT) + " ";
+        return d + time;
+    }
+}

@@ -1,0 +1,34 @@
+package eatbot;
+
+import eatbot.bandit.GroupRule;
+import eatbot.bandit.Randomness;
+import eatbot.eat.EatService;
+import eatbot.eat.GuildSettings;
+import eatbot.store.Database;
+import eatbot.store.SqliteEatStore;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** The real service on a real SQLite file in a temp folder, a hand-moved clock and a seeded random source. */
+public final class ServiceFixture implements AutoCloseable {
+    /** A Wednesday noon, UTC. */
+    public static final Instant START = Instant.parse("2025-03-12T12:00:00Z");
+    public static final GuildSettings DEFAULTS = new GuildSettings("", "thompson", 0.1, 2.0, 1, 1,
+            GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
+
+    public final TestClock clock = new TestClock(START);
+    public final SqliteEatStore store;
+    public final EatService service;
+
+    public ServiceFixture(Path dir, long seed) {
+        this.store = new SqliteEatStore(Database.open(dir.resolve("eatbot.db")));
+        this.service = new EatService(store, DEFAULTS, List.of(), clock, Randomness.seeded(seed));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,519 @@
+package eatbot.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for Discord, on loopback: enough of the REST API (JDK
+ * HttpServer) and of the gateway protocol (a WebSocket server) for the real
+ * JDA client to log in, load servers, receive interactions and reactions, and
+ * answer them. Everything the bot sends is recorded for the test to inspect.
+ */
+final class DiscordDouble implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordDouble.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final long DISCORD_EPOCH = 1420070400000L;
+
+    /** The bot's user id, which Discord also uses as its application id. */
+    static final String BOT_ID = "900000000000000001";
+    /** The only bot token the double accepts. */
+    static final String TOKEN = "test-token";
+    static final long MANAGE_GUILD = 1L << 5;
+    /** What @everyone may do in the test servers: view, send, embed, read history, react. */
+    static final long EVERYONE = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 6) | (1L << 31);
+
+    /** A server in the double: one text channel, an admin role. */
+    record Guild(String id, String channelId, String adminRoleId) {}
+
+    /** A request the bot made to the REST API. */
+    record Request(String method, String path, JsonNode body) {}
+
+    private final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - DISCORD_EPOCH) << 22);
+    private final List<Guild> guilds = new ArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Interaction token → the channel it came from. */
+    private final Map<String, String> channelOfToken = new ConcurrentHashMap<>();
+    /** Interaction token → the message its original response became. */
+    private final Map<String, ObjectNode> originals = new ConcurrentHashMap<>();
+    private final HttpServer http;
+    private final Gateway gateway;
+    private final CountDownLatch identified = new CountDownLatch(1);
+    private volatile JsonNode identify;
+
+    DiscordDouble() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", this::rest);
+        http.start();
+        gateway = new Gateway(new InetSocketAddress("127.0.0.1", 0));
+        gateway.setReuseAddr(true);
+        gateway.start();
+        if (!gateway.started.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("gateway did not start");
+    }
+
+    String restUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+    }
+
+    String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.getPort();
+    }
+
+    /** Adds a server the bot is in; call before the bot connects. */
+    Guild addGuild() {
+        Guild g = new Guild(id(), id(), id());
+        guilds.add(g);
+        return g;
+    }
+
+    String id() {
+        return String.valueOf(ids.incrementAndGet());
+    }
+
+    JsonNode identify() {
+        return identify;
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    // ---- waiting ----
+
+    /** The first request matching, waiting up to the deadline for it. */
+    Request await(String what, Predicate<Request> matches) {
+        return awaitCondition(what, () -> requests.stream().filter(matches).findFirst());
+    }
+
+    static <T> T awaitCondition(String what, java.util.function.Supplier<Optional<T>> probe) {
+        return awaitCondition(what, probe, Duration.ofSeconds(20));
+    }
+
+    static <T> T awaitCondition(String what, java.util.function.Supplier<Optional<T>> probe, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            Optional<T> found = probe.get();
+            if (found.isPresent()) return found.get();
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("timed out waiting for " + what);
+            try {
+                Thread.sleep(10); // polling interval, not a guess at timing: the deadline bounds the wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    /** The message the interaction's deferred reply became, once the bot has written it. */
+    ObjectNode awaitOriginal(String token) {
+        return awaitCondition("the reply to interaction " + token, () -> Optional.ofNullable(originals.get(token)));
+    }
+
+    /** The interaction callback the bot sent for this interaction (its first answer). */
+    JsonNode awaitCallback(String interactionId) {
+        return await("the callback of interaction " + interactionId,
+                r -> r.method().equals("POST") && r.path().startsWith("/api/v10/interactions/" + interactionId + "/")).body();
+    }
+
+    /** The ephemeral follow-up or the edited original reply text of this interaction. */
+    Optional<JsonNode> followUp(String token) {
+        return requests.stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/v10/webhooks/" + BOT_ID + "/" + token))
+                .map(Request::body).findFirst();
+    }
+
+    // ---- gateway events the test sends ----
+
+    /** A member as Discord puts it into events. */
+    ObjectNode member(Guild g, String userId, boolean admin) {
+        ObjectNode m = F.objectNode();
+        m.set("user", user(userId, "user" + userId.substring(userId.length() - 4), userId.equals(BOT_ID)));
+        ArrayNode roles = m.putArray("roles");
+        if (admin) roles.add(g.adminRoleId());
+        m.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        m.putNull("nick");
+        m.put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
+        m.putNull("premium_since");
+        m.putNull("communication_disabled_until");
+        m.putNull("avatar");
+        m.put("permissions", String.valueOf(admin ? EVERYONE | MANAGE_GUILD : EVERYONE));
+        return m;
+    }
+
+    /** A slash command from a member; options is Discord's nested list (subcommand first). Returns [id, token]. */
+    String[] slash(Guild g, String userId, boolean admin, String command, ArrayNode options) {
+        ObjectNode data = F.objectNode();
+        data.put("id", id()).put("name", command).put("type", 1);
+        data.set("options", options == null ? F.arrayNode() : options);
+        return interact(g, userId, admin, 2, data, null);
+    }
+
+    /** A member typing into an autocompleted option (marked {@code focused}). Returns [id, token]. */
+    String[] autocomplete(Guild g, String userId, String command, ArrayNode options) {
+        ObjectNode data = F.objectNode();
+        data.put("id", id()).put("name", command).put("type", 1);
+        data.set("options", options);
+        return interact(g, userId, false, 4, data, null);
+    }
+
+    /** Presses a button on a message the bot posted. Returns [id, token]. */
+    String[] press(Guild g, String userId, ObjectNode message, String customId) {
+        ObjectNode data = F.objectNode().put("custom_id", customId).put("component_type", 2);
+        return interact(g, userId, false, 3, data, message);
+    }
+
+    private String[] interact(Guild g, String userId, boolean admin, int type, ObjectNode data, ObjectNode message) {
+        String id = id();
+        String token = "token-" + id;
+        channelOfToken.put(token, g.channelId());
+        ObjectNode d = F.objectNode();
+        d.put("id", id).put("application_id", BOT_ID).put("type", type).put("token", token).put("version", 1);
+        d.put("guild_id", g.id());
+        // JDA 6 expects the partial guild Discord now sends with every interaction
+        d.set("guild", F.objectNode().put("id", g.id()).put("locale", "en-US").set("features", F.arrayNode()));
+        d.put("channel_id", g.channelId());
+        d.set("channel", channel(g));
+        d.set("member", member(g, userId, admin));
+        d.set("data", data);
+        if (message != null) d.set("message", message);
+        d.put("locale", "en-US").put("guild_locale", "en-US");
+        d.put("app_permissions", String.valueOf(EVERYONE));
+        d.set("entitlements", F.arrayNode());
+        d.set("authorizing_integration_owners", F.objectNode().put("0", g.id()));
+        d.put("context", 0);
+        d.put("attachment_size_limit", 10 * 1024 * 1024);
+        gateway.dispatch("INTERACTION_CREATE", d);
+        return new String[] {id, token};
+    }
+
+    void reactionAdd(Guild g, String userId, String messageId, String emoji) {
+        ObjectNode d = reaction(g, userId, messageId, emoji);
+        d.set("member", member(g, userId, false));
+        d.put("type", 0).put("burst", false);
+        d.set("burst_colors", F.arrayNode());
+        d.put("message_author_id", BOT_ID);
+        gateway.dispatch("MESSAGE_REACTION_ADD", d);
+    }
+
+    void reactionRemove(Guild g, String userId, String messageId, String emoji) {
+        ObjectNode d = reaction(g, userId, messageId, emoji);
+        d.put("type", 0).put("burst", false);
+        gateway.dispatch("MESSAGE_REACTION_REMOVE", d);
+    }
+
+    void messageDelete(Guild g, String messageId) {
+        gateway.dispatch("MESSAGE_DELETE", F.objectNode().put("id", messageId).put("channel_id", g.channelId()).put("guild_id", g.id()));
+    }
+
+    /** Sends a raw dispatch again with the same payload (as a replay after a reconnect would). */
+    void replayLast() {
+        gateway.replayLast();
+    }
+
+    private ObjectNode reaction(Guild g, String userId, String messageId, String emoji) {
+        ObjectNode d = F.objectNode();
+        d.put("user_id", userId).put("channel_id", g.channelId()).put("message_id", messageId).put("guild_id", g.id());
+        d.set("emoji", F.objectNode().putNull("id").put("name", emoji));
+        return d;
+    }
+
+    // ---- Discord's objects ----
+
+    private static ObjectNode user(String id, String name, boolean bot) {
+        ObjectNode u = F.objectNode();
+        u.put("id", id).put("username", name).put("discriminator", "0").putNull("global_name").putNull("avatar");
+        u.put("bot", bot).put("public_flags", 0).put("flags", 0);
+        if (bot) u.put("verified", true).put("mfa_enabled", false);
+        return u;
+    }
+
+    private static ObjectNode channel(Guild g) {
+        ObjectNode c = F.objectNode();
+        c.put("id", g.channelId()).put("type", 0).put("guild_id", g.id()).put("name", "lunch").put("position", 0);
+        c.set("permission_overwrites", F.arrayNode());
+        c.putNull("topic");
+        c.put("nsfw", false).putNull("last_message_id");
+        c.put("rate_limit_per_user", 0).putNull("parent_id");
+        c.put("flags", 0).put("default_auto_archive_duration", 1440);
+        c.put("permissions", String.valueOf(EVERYONE));
+        return c;
+    }
+
+    private static ObjectNode role(String id, String name, long permissions, int position) {
+        ObjectNode r = F.objectNode();
+        r.put("id", id).put("name", name).put("color", 0).put("hoist", false).put("position", position);
+        r.set("colors", F.objectNode().put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color"));
+        r.put("permissions", String.valueOf(permissions)).put("managed", false).put("mentionable", false);
+        r.put("flags", 0).putNull("icon").putNull("unicode_emoji");
+        r.set("tags", F.objectNode());
+        return r;
+    }
+
+    private ObjectNode guildCreate(Guild g) {
+        ObjectNode d = F.objectNode();
+        d.put("id", g.id()).put("name", "Lunch club " + g.id().substring(g.id().length() - 4));
+        d.putNull("icon").putNull("splash").putNull("discovery_splash").putNull("banner").putNull("description");
+        d.put("owner_id", "1").set("features", F.arrayNode());
+        d.putNull("vanity_url_code");
+        d.put("premium_tier", 0).put("premium_subscription_count", 0).put("member_count", 3);
+        d.put("max_members", 500000).put("preferred_locale", "en-US").put("nsfw_level", 0).put("mfa_level", 0);
+        d.put("explicit_content_filter", 0).put("default_message_notifications", 0).put("verification_level", 0);
+        d.put("afk_timeout", 300).putNull("afk_channel_id").putNull("system_channel_id").put("system_channel_flags", 0);
+        d.putNull("rules_channel_id").putNull("public_updates_channel_id").putNull("safety_alerts_channel_id");
+        d.put("premium_progress_bar_enabled", false).put("large", false).put("unavailable", false);
+        d.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        ArrayNode roles = d.putArray("roles");
+        roles.add(role(g.id(), "@everyone", EVERYONE, 0));
+        roles.add(role(g.adminRoleId(), "Admin", MANAGE_GUILD, 1));
+        d.putArray("channels").add(channel(g));
+        ObjectNode self = F.objectNode();
+        self.set("user", user(BOT_ID, "eatbot", true));
+        self.putArray("roles");
+        self.put("joined_at", "2024-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0);
+        self.put("pending", false).putNull("premium_since").putNull("nick").putNull("avatar");
+        d.putArray("members").add(self);
+        for (String k : List.of("emojis", "stickers", "threads", "voice_states", "presences", "guild_scheduled_events",
+                "stage_instances", "soundboard_sounds")) {
+            d.putArray(k);
+        }
+        return d;
+    }
+
+    /** A message as Discord returns it after the bot posted {@code body} in {@code channelId}. */
+    private ObjectNode message(String channelId, JsonNode body, String guildId) {
+        ObjectNode m = F.objectNode();
+        m.put("id", id()).put("channel_id", channelId);
+        if (guildId != null) m.put("guild_id", guildId);
+        m.set("author", user(BOT_ID, "eatbot", true));
+        m.put("content", body != null && body.hasNonNull("content") ? body.get("content").asText() : "");
+        m.put("timestamp", "2024-01-01T12:00:00.000000+00:00").putNull("edited_timestamp");
+        m.put("tts", false).put("mention_everyone", false);
+        m.putArray("mentions");
+        m.putArray("mention_roles");
+        m.putArray("attachments");
+        ArrayNode embeds = m.putArray("embeds");
+        if (body != null && body.has("embeds")) {
+            // Discord adds the embed's type to what the bot sent
+            body.get("embeds").forEach(e -> embeds.add(((ObjectNode) e.deepCopy()).put("type", "rich")));
+        }
+        m.set("components", body != null && body.has("components") ? body.get("components") : F.arrayNode());
+        m.put("pinned", false).put("type", 20).put("flags", body != null && body.has("flags") ? body.get("flags").asInt() : 0);
+        m.put("application_id", BOT_ID).put("webhook_id", BOT_ID);
+        return m;
+    }
+
+    private String guildOfChannel(String channelId) {
+        return guilds.stream().filter(g -> g.channelId().equals(channelId)).map(Guild::id).findFirst().orElse(null);
+    }
+
+    // ---- REST ----
+
+    private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern ORIGINAL = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern FOLLOWUP = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
+    private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/(\\d+))?/commands");
+    private static final Pattern OWN_REACTION = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/reactions/([^/]+)/@me");
+
+    private void rest(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getRawPath();
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? null : parseBody(ex, raw);
+            requests.add(new Request(method, URLDecoder.decode(path, StandardCharsets.UTF_8), body));
+            Matcher m;
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (auth != null && auth.startsWith("Bot ") && !auth.equals("Bot " + TOKEN)) {
+                send(ex, 401, F.objectNode().put("code", 0).put("message", "401: Unauthorized"));
+            } else if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+                send(ex, 200, user(BOT_ID, "eatbot", true));
+            } else if (method.equals("GET") && path.equals("/api/v10/applications/@me")) {
+                send(ex, 200, F.objectNode().put("id", BOT_ID).put("name", "eatbot").put("flags", 0));
+            } else if (method.equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
+                ArrayNode out = F.arrayNode();
+                for (JsonNode c : body) {
+                    ObjectNode o = ((ObjectNode) c.deepCopy()).put("id", id()).put("application_id", BOT_ID).put("version", id());
+                    if (m.group(3) != null) o.put("guild_id", m.group(3));
+                    out.add(o);
+                }
+                send(ex, 200, out);
+            } else if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
+                send(ex, 204, null);
+            } else if ((m = ORIGINAL.matcher(path)).matches()) {
+                String token = m.group(2);
+                switch (method) {
+                    case "PATCH" -> {
+                        String channel = channelOfToken.get(token);
+                        ObjectNode msg = originals.compute(token, (k, before) -> {
+                            ObjectNode now = message(channel, body, guildOfChannel(channel));
+                            if (before != null) now.put("id", before.get("id").asText());
+                            return now;
+                        });
+                        send(ex, 200, msg);
+                    }
+                    case "GET" -> {
+                        ObjectNode msg = originals.get(token);
+                        if (msg == null) send(ex, 404, F.objectNode().put("code", 10008).put("message", "Unknown Message"));
+                        else send(ex, 200, msg);
+                    }
+                    case "DELETE" -> send(ex, 204, null);
+                    default -> send(ex, 405, null);
+                }
+            } else if (method.equals("POST") && (m = FOLLOWUP.matcher(path)).matches()) {
+                String channel = channelOfToken.get(m.group(2));
+                send(ex, 200, message(channel, body, guildOfChannel(channel)));
+            } else if (method.equals("PUT") && OWN_REACTION.matcher(path).matches()) {
+                send(ex, 204, null);
+            } else {
+                log.warn("the double does not know {} {}", method, path);
+                send(ex, 404, F.objectNode().put("code", 0).put("message", "404: Not Found"));
+            }
+        } catch (RuntimeException e) {
+            log.error("the double failed on a request", e);
+            throw e;
+        }
+    }
+
+    private static JsonNode parseBody(HttpExchange ex, byte[] raw) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("multipart/form-data")) {
+            // JDA sends messages as multipart with the JSON in the part named payload_json
+            String text = new String(raw, StandardCharsets.UTF_8);
+            int name = text.indexOf("name=\"payload_json\"");
+            int start = text.indexOf("\r\n\r\n", name) + 4;
+            int end = text.indexOf("\r\n--", start);
+            return JSON.readTree(text.substring(start, end));
+        }
+        return JSON.readTree(raw);
+    }
+
+    private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        if (body == null) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] out = JSON.writeValueAsBytes(body);
+        ex.sendResponseHeaders(status, out.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(out);
+        }
+    }
+
+    // ---- gateway ----
+
+    private final class Gateway extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        final AtomicInteger seq = new AtomicInteger();
+        volatile WebSocket bot;
+        volatile String last;
+
+        Gateway(InetSocketAddress address) {
+            super(address);
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            bot = conn;
+            conn.send(JSON.createObjectNode().put("op", 10).putNull("s").putNull("t")
+                    .set("d", F.objectNode().put("heartbeat_interval", 41250)).toString());
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            try {
+                JsonNode m = JSON.readTree(message);
+                switch (m.get("op").asInt()) {
+                    case 1 -> conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                    case 2 -> ready(m.get("d"));
+                    default -> log.debug("gateway op {} ignored", m.get("op").asInt());
+                }
+            } catch (IOException e) {
+                log.error("bad gateway message from the bot: {}", message, e);
+            }
+        }
+
+        private void ready(JsonNode identifyPayload) {
+            identify = identifyPayload;
+            ObjectNode d = F.objectNode();
+            d.put("v", 10);
+            d.set("user", user(BOT_ID, "eatbot", true));
+            ArrayNode list = d.putArray("guilds");
+            for (Guild g : guilds) list.add(F.objectNode().put("id", g.id()).put("unavailable", true));
+            d.put("session_id", "session-1").put("resume_gateway_url", gatewayUrl());
+            d.set("application", F.objectNode().put("id", BOT_ID).put("flags", 0));
+            d.putArray("private_channels");
+            d.putArray("presences");
+            d.putArray("relationships");
+            d.putArray("guild_join_requests");
+            d.putArray("shard").add(0).add(1);
+            dispatch("READY", d);
+            for (Guild g : guilds) dispatch("GUILD_CREATE", guildCreate(g));
+            identified.countDown();
+        }
+
+        synchronized void dispatch(String type, JsonNode d) {
+            ObjectNode m = F.objectNode().put("op", 0).put("s", seq.incrementAndGet()).put("t", type);
+            m.set("d", d);
+            last = m.toString();
+            WebSocket c = bot;
+            if (c == null) throw new IllegalStateException("the bot is not connected");
+            c.send(last);
+        }
+
+        synchronized void replayLast() {
+            bot.send(last);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            if (conn == bot) bot = null;
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            log.warn("gateway error", ex);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        gateway.stop(2000);
+        http.stop(0);
+    }
+}

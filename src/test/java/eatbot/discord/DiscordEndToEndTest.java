@@ -1,0 +1,354 @@
+package eatbot.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eatbot.Main;
+import eatbot.config.ConfigLoader;
+import eatbot.discord.commands.Permissions;
+import eatbot.eat.Option;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static eatbot.discord.DiscordDouble.awaitCondition;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real JDA client, started through the bot's normal start-up path, against
+ * a local Discord double: slash commands in, replies and reactions out, and the
+ * effects read back from the SQLite file. One bot serves every case.
+ */
+class DiscordEndToEndTest {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String LIKE = "👍";
+    private static final String DISLIKE = "👎";
+
+    @TempDir
+    static Path dir;
+    static DiscordDouble discord;
+    static Main.Bot bot;
+    static Path db;
+    static DiscordDouble.Guild lunch;
+    static DiscordDouble.Guild other;
+    /** Only the reaction test's place lives here, so its suggestion is known. */
+    static DiscordDouble.Guild pho;
+    static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        discord = new DiscordDouble();
+        lunch = discord.addGuild();
+        other = discord.addGuild();
+        pho = discord.addGuild();
+        admin = discord.id();
+        db = dir.resolve("eatbot.db");
+        Path config = dir.resolve("eatbot.json");
+        Files.writeString(config, "{ \"discord\": { \"eatPerMinute\": 3 } }");
+        Map<String, String> env = Map.of(
+                "EATBOT_CONFIG", config.toString(),
+                "EATBOT_DB", db.toString(),
+                "EATBOT_DISCORD_REST_URL", discord.restUrl(),
+                "EATBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        bot = Main.startBot(DiscordDouble.TOKEN, ConfigLoader.load(env));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bot != null) bot.close();
+        if (discord != null) discord.close();
+    }
+
+    // ---- start-up ----
+
+    @Test
+    void connectsWithOnlyTheReactionIntentAndRegistersEveryCommand() {
+        // GUILDS (which JDA always asks for) and GUILD_MESSAGE_REACTIONS; nothing privileged
+        assertEquals(1 | 1 << 10, discord.identify().get("intents").asInt());
+        JsonNode commands = discord.await("command registration",
+                r -> r.method().equals("PUT") && r.path().equals("/api/v10/applications/" + DiscordDouble.BOT_ID + "/commands")).body();
+        List<String> names = new ArrayList<>();
+        commands.forEach(c -> names.add(c.get("name").asText()));
+        assertEquals(List.of("eat", "place", "taste", "eat-admin"), names);
+        commands.forEach(c -> {
+            String perms = c.get("name").asText().equals("eat-admin") ? String.valueOf(DiscordDouble.MANAGE_GUILD) : null;
+            JsonNode p = c.get("default_member_permissions");
+            assertEquals(perms, p == null || p.isNull() ? null : p.asText(), c.get("name").asText());
+        });
+    }
+
+    @Test
+    void aWrongTokenStopsStartUpWithAClearMessage() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = Main.run(new String[0], Map.of("DISCORD_TOKEN", "wrong",
+                    "EATBOT_DB", dir.resolve("wrong-token.db").toString(),
+                    "EATBOT_DISCORD_REST_URL", discord.restUrl(), "EATBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl()));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(4, code);
+        assertTrue(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Discord refused the token"));
+    }
+
+    // ---- /eat and reactions ----
+
+    @Test
+    void eatPostsASuggestionAndAnotherUsersThumbsUpChangesTheirPreference() throws Exception {
+        DiscordDouble.Guild g = DiscordEndToEndTest.pho;
+        Option pho = bot.app().service().addPlace(g.id(), admin, "Pho 99 *best*", "vietnamese,soup");
+        String alice = discord.id();
+        String bob = discord.id();
+        String carol = discord.id();
+
+        String[] eat = discord.slash(g, alice, false, "eat", null);
+        JsonNode ack = discord.awaitCallback(eat[0]);
+        assertEquals(5, ack.get("type").asInt(), "deferred");
+        assertFalse(ephemeral(ack.get("data")), "everyone sees the suggestion");
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        String messageId = message.get("id").asText();
+        JsonNode embed = message.get("embeds").get(0);
+        assertTrue(embed.get("title").asText().contains("Pho 99 \\*best\\*"), embed.toString());
+        assertTrue(embed.toString().contains("vietnamese"));
+        assertTrue(message.get("components").toString().contains("eat-again:"), "an 'another one' button");
+        for (String emoji : List.of(LIKE, DISLIKE)) {
+            discord.await("the bot's own " + emoji, r -> r.method().equals("PUT")
+                    && r.path().equals("/api/v10/channels/" + g.channelId() + "/messages/" + messageId + "/reactions/" + emoji + "/@me"));
+        }
+        awaitCondition("the message to be attached", () -> bot.app().service().suggestionForMessage(messageId));
+
+        // the bot's own reactions arrive as events too, and teach nothing
+        discord.reactionAdd(g, DiscordDouble.BOT_ID, messageId, LIKE);
+        discord.reactionAdd(g, bob, messageId, LIKE);
+        awaitCounts(g, bob, pho.id(), 1, 0);
+        assertEquals(List.of(0, 0), counts(g.id(), alice, pho.id()), "only the person who reacted learns");
+        assertEquals(List.of(0, 0), counts(g.id(), DiscordDouble.BOT_ID, pho.id()));
+
+        // the same event delivered twice counts once
+        discord.replayLast();
+        discord.reactionAdd(g, carol, messageId, DISLIKE);
+        awaitCounts(g, carol, pho.id(), 0, 1); // events are recorded in order: bob's replay is done by now
+        assertEquals(List.of(1, 0), counts(g.id(), bob, pho.id()));
+
+        // added, removed, added: ends where the last visible reaction is
+        discord.reactionRemove(g, bob, messageId, LIKE);
+        awaitCounts(g, bob, pho.id(), 0, 0);
+        discord.reactionAdd(g, bob, messageId, LIKE);
+        awaitCounts(g, bob, pho.id(), 1, 0);
+        discord.reactionRemove(g, carol, messageId, DISLIKE);
+        discord.reactionRemove(g, carol, messageId, DISLIKE);
+        awaitCounts(g, carol, pho.id(), 0, 0);
+
+        // deleting the message keeps what people last said; a late replay changes nothing
+        discord.messageDelete(g, messageId);
+        discord.reactionAdd(g, bob, messageId, LIKE);
+        discord.reactionAdd(g, carol, messageId, LIKE);
+        awaitCounts(g, carol, pho.id(), 1, 0);
+        assertEquals(List.of(1, 0), counts(g.id(), bob, pho.id()));
+    }
+
+
+    @Test
+    void anotherOneReRollsWithoutThePreviousPickAndCountsNoDislike() throws Exception {
+        DiscordDouble.Guild g = other;
+        String dan = discord.id();
+        bot.app().service().addPlace(g.id(), admin, "Curry House", "indian");
+        bot.app().service().addPlace(g.id(), admin, "Taco Stand", "mexican");
+        String[] eat = discord.slash(g, dan, false, "eat", null);
+        ObjectNode first = discord.awaitOriginal(eat[1]);
+        String firstTitle = first.get("embeds").get(0).get("title").asText();
+        String button = first.get("components").get(0).get("components").get(0).get("custom_id").asText();
+
+        String[] press = discord.press(g, dan, first, button);
+        assertEquals(5, discord.awaitCallback(press[0]).get("type").asInt(), "a new public reply, deferred");
+        ObjectNode second = discord.awaitOriginal(press[1]);
+        String secondTitle = second.get("embeds").get(0).get("title").asText();
+        assertNotEquals(firstTitle, secondTitle, "the previous pick is left out");
+        long firstPlace = bot.app().service().place(g.id(), firstTitle.replace("🍽️ ", "")).id();
+        assertEquals(List.of(0, 0), counts(g.id(), dan, firstPlace), "asking for another one is not a dislike");
+    }
+
+    // ---- permissions, privacy, isolation ----
+
+    @Test
+    void adminCommandsAreRefusedToOthersEvenWhenDiscordShowsThemTheCommand() throws Exception {
+        DiscordDouble.Guild g = lunch;
+        bot.app().service().settings(g.id());
+        String eve = discord.id();
+        // a server may override the command's visibility; the handler still checks
+        String[] tried = discord.slash(g, eve, false, "eat-admin", options(sub("policy", str("name", "ucb1"))));
+        JsonNode refusal = discord.awaitCallback(tried[0]);
+        assertEquals(4, refusal.get("type").asInt(), "answered at once");
+        assertTrue(ephemeral(refusal.get("data")), "only the caller sees the refusal");
+        assertEquals(Permissions.ADMIN_ONLY, refusal.get("data").get("content").asText());
+        String[] remove = discord.slash(g, eve, false, "place", options(sub("remove", str("name", "anything"))));
+        assertEquals(Permissions.ADMIN_ONLY, discord.awaitCallback(remove[0]).get("data").get("content").asText());
+        assertEquals("thompson", setting(g.id(), "policy"), "nothing changed");
+
+        String[] allowed = discord.slash(g, admin, true, "eat-admin", options(sub("policy", str("name", "ucb1"))));
+        assertTrue(ephemeral(discord.awaitCallback(allowed[0]).get("data")));
+        assertTrue(discord.awaitOriginal(allowed[1]).get("embeds").toString().contains("ucb1"));
+        assertEquals("ucb1", setting(g.id(), "policy"));
+        discord.slash(g, admin, true, "eat-admin", options(sub("policy", str("name", "thompson"))));
+        awaitCondition("policy back to thompson", () -> {
+            try {
+                return Optional.ofNullable("thompson".equals(setting(g.id(), "policy")) ? true : null);
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void tasteAndErrorsAreOnlyForTheCaller() {
+        DiscordDouble.Guild g = lunch;
+        String fay = discord.id();
+        String[] taste = discord.slash(g, fay, false, "taste", null);
+        assertTrue(ephemeral(discord.awaitCallback(taste[0]).get("data")));
+        assertTrue(discord.awaitOriginal(taste[1]).get("embeds").get(0).get("title").asText().contains("taste"));
+
+        String[] bad = discord.slash(g, fay, false, "place", options(sub("add", str("name", "Tab\tPlace"))));
+        assertTrue(ephemeral(discord.awaitCallback(bad[0]).get("data")));
+        assertEquals("The place name has a control character in it.", discord.awaitOriginal(bad[1]).get("content").asText());
+    }
+
+    @Test
+    void onePersonCanAskOnlySoOftenAMinute() {
+        DiscordDouble.Guild g = other;
+        bot.app().service().addPlace(g.id(), admin, "Noodle Bar", "");
+        String gus = discord.id();
+        for (int i = 0; i < 3; i++) {
+            String[] eat = discord.slash(g, gus, false, "eat", null);
+            assertEquals(5, discord.awaitCallback(eat[0]).get("type").asInt());
+        }
+        String[] fourth = discord.slash(g, gus, false, "eat", null);
+        JsonNode refusal = discord.awaitCallback(fourth[0]);
+        assertEquals(4, refusal.get("type").asInt());
+        assertTrue(ephemeral(refusal.get("data")));
+        assertTrue(refusal.get("data").get("content").asText().startsWith("Easy! You asked for 3 suggestions in the last minute."),
+                refusal.toString());
+        // someone else is not held back
+        String[] someoneElse = discord.slash(g, discord.id(), false, "eat", null);
+        assertEquals(5, discord.awaitCallback(someoneElse[0]).get("type").asInt());
+    }
+
+    @Test
+    void oneServerNeverSeesOrChangesAnothersData() throws Exception {
+        String hal = discord.id();
+        String[] add = discord.slash(lunch, hal, false, "place", options(sub("add", str("name", "Secret Sushi"), str("tags", "japanese"))));
+        assertEquals("Added **Secret Sushi** · japanese.", discord.awaitOriginal(add[1]).get("content").asText());
+
+        String[] list = discord.slash(other, hal, false, "place", options(sub("list")));
+        String listed = discord.awaitOriginal(list[1]).toString();
+        assertFalse(listed.contains("Secret Sushi"), listed);
+        String[] listHere = discord.slash(lunch, hal, false, "place", options(sub("list")));
+        assertTrue(discord.awaitOriginal(listHere[1]).toString().contains("Secret Sushi"));
+
+        ObjectNode typing = sub("remove", str("name", "secret"));
+        ((ObjectNode) typing.get("options").get(0)).put("focused", true);
+        String[] hereTyped = discord.autocomplete(lunch, hal, "place", options(typing));
+        JsonNode offered = discord.awaitCallback(hereTyped[0]);
+        assertEquals(8, offered.get("type").asInt());
+        assertEquals("Secret Sushi", offered.get("data").get("choices").get(0).get("value").asText());
+        String[] thereTyped = discord.autocomplete(other, hal, "place", options(typing));
+        assertEquals(0, discord.awaitCallback(thereTyped[0]).get("data").get("choices").size(), "no names from another server");
+
+        String[] eat = discord.slash(lunch, hal, false, "eat", null);
+        String messageId = discord.awaitOriginal(eat[1]).get("id").asText();
+        awaitCondition("the message to be attached", () -> bot.app().service().suggestionForMessage(messageId));
+        long place = bot.app().service().suggestionForMessage(messageId).orElseThrow().option().id();
+        String ivy = discord.id();
+        // an event claiming the message is in the other server must not reach this server's data
+        discord.reactionAdd(other, ivy, messageId, LIKE);
+        discord.reactionAdd(lunch, ivy, messageId, DISLIKE);
+        awaitCounts(lunch, ivy, place, 0, 1);
+        assertEquals(0, rows("SELECT count(*) FROM feedback WHERE user_id = ? AND reward = 1", ivy));
+        assertEquals(0, rows("SELECT count(*) FROM preferences WHERE user_id = ? AND guild_id = ?", ivy, other.id()));
+    }
+
+    static int rows(String sql, String... args) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static boolean ephemeral(JsonNode data) {
+        return data != null && data.has("flags") && (data.get("flags").asInt() & 64) != 0;
+    }
+
+    private static void awaitCounts(DiscordDouble.Guild g, String user, long optionId, int likes, int dislikes) {
+        awaitCondition(user + " at 👍" + likes + " 👎" + dislikes, () -> {
+            try {
+                return counts(g.id(), user, optionId).equals(List.of(likes, dislikes)) ? Optional.of(true) : Optional.empty();
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** The person's 👍/👎 counts for a place, read straight from the SQLite file. */
+    static List<Integer> counts(String guild, String user, long optionId) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT likes, dislikes FROM preferences WHERE guild_id = ? AND user_id = ? AND option_id = ?")) {
+            ps.setString(1, guild);
+            ps.setString(2, user);
+            ps.setLong(3, optionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? List.of(rs.getInt(1), rs.getInt(2)) : List.of(0, 0);
+            }
+        }
+    }
+
+    static String setting(String guild, String column) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM guilds WHERE id = ?")) {
+            ps.setString(1, guild);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static ArrayNode options(ObjectNode... o) {
+        ArrayNode a = F.arrayNode();
+        for (ObjectNode x : o) a.add(x);
+        return a;
+    }
+
+    static ObjectNode sub(String name, ObjectNode... o) {
+        ObjectNode s = F.objectNode().put("name", name).put("type", 1);
+        s.set("options", options(o));
+        return s;
+    }
+
+    static ObjectNode str(String name, String value) {
+        return F.objectNode().put("name", name).put("type", 3).put("value", value);
+    }
+}

@@ -1,0 +1,54 @@
+package eatbot.discord;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bot as its own process, stopped the way docker stop does it: SIGTERM. */
+class GracefulShutdownTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermStopsTheBotCleanly() throws Exception {
+        try (DiscordDouble discord = new DiscordDouble()) {
+            DiscordDouble.Guild g = discord.addGuild();
+            Path log = dir.resolve("bot.log");
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "eatbot.Main")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("DISCORD_TOKEN", DiscordDouble.TOKEN);
+            pb.environment().put("EATBOT_DB", dir.resolve("eatbot.db").toString());
+            pb.environment().put("EATBOT_CONFIG", Files.writeString(dir.resolve("c.json"), "{}").toString());
+            pb.environment().put("EATBOT_DISCORD_REST_URL", discord.restUrl());
+            pb.environment().put("EATBOT_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+            pb.environment().put("EATBOT_LOG_LEVEL", "INFO");
+            Process bot = pb.start();
+            try {
+                // a fresh JVM on a busy machine: be patient, and say what the bot printed if it never came
+                try {
+                    DiscordDouble.awaitCondition("the bot to register its commands", () -> discord.requests().stream()
+                            .filter(r -> r.method().equals("PUT") && r.path().endsWith("/commands")).findFirst(), java.time.Duration.ofSeconds(90));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; alive=" + bot.isAlive() + "; the bot printed:\n" + Files.readString(log));
+                }
+                String[] taste = discord.slash(g, discord.id(), false, "taste", null);
+                discord.awaitOriginal(taste[1]);
+
+                bot.destroy(); // SIGTERM
+                DiscordDouble.awaitCondition("the bot to exit", () -> Optional.ofNullable(bot.isAlive() ? null : true));
+                String out = Files.readString(log);
+                assertTrue(out.contains("eatbot stopped: events stopped, writes finished, database closed"), out);
+                assertTrue(!out.contains("ERROR"), out);
+            } finally {
+                bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package eatbot.discord.commands;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class EatRateLimitTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final EatRateLimit limit = new EatRateLimit(2, now::get);
+
+    @Test
+    void refusesTheAskOverTheLimitAndSaysWhenToComeBack() {
+        assertNull(limit.tryAcquire("g", "u"));
+        now.addAndGet(10_000);
+        assertNull(limit.tryAcquire("g", "u"));
+        now.addAndGet(5_000);
+        assertEquals("Easy! You asked for 2 suggestions in the last minute. Try again in 45 s.", limit.tryAcquire("g", "u"));
+        assertNull(limit.tryAcquire("g", "someone else"), "per person");
+        assertNull(limit.tryAcquire("other server", "u"), "per server");
+        now.addAndGet(45_000);
+        assertNull(limit.tryAcquire("g", "u"), "the oldest ask has left the minute");
+    }
+
+    @Test
+    void aRefusedAskDoesNotCount() {
+        limit.tryAcquire("g", "u");
+        limit.tryAcquire("g", "u");
+        for (int i = 0; i < 5; i++) limit.tryAcquire("g", "u");
+        now.addAndGet(60_000);
+        assertNull(limit.tryAcquire("g", "u"));
+        assertNull(limit.tryAcquire("g", "u"));
+    }
+}

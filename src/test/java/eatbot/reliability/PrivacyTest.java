@@ -1,0 +1,150 @@
+package eatbot.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eatbot.console.Console;
+import eatbot.eat.Feedback;
+import eatbot.eat.PersonalData;
+import eatbot.eat.Preference;
+import eatbot.eat.Reaction;
+import eatbot.eat.SuggestRequest;
+import eatbot.eat.Suggestion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /privacy export and /privacy forget: a person's own data, all of it, and only theirs. */
+class PrivacyTest {
+    private static final String G = "guild-1";
+    private static final String OTHER_GUILD = "guild-2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private TestBot bot;
+    private Suggestion solo;
+    private Suggestion group;
+
+    @BeforeEach
+    void open() {
+        bot = TestBot.open(dir, 0.9);
+        bot.service.addPlace(G, "alice", "Alice's Find", "secret");
+        solo = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+        group = bot.service.suggest(new SuggestRequest(G, "bob", List.of("bob", "alice", "carol"), Set.of()));
+        bot.service.react(G, solo.id(), "alice", Reaction.LIKE);
+        bot.service.react(G, group.id(), "alice", Reaction.DISLIKE);
+        bot.service.unreact(G, group.id(), "alice", Reaction.DISLIKE);
+        bot.service.react(G, group.id(), "alice", Reaction.LIKE);
+        bot.service.react(G, group.id(), "bob", Reaction.LIKE);
+        bot.service.react(G, solo.id(), "bob", Reaction.DISLIKE);
+        // alice in another server
+        Suggestion elsewhere = bot.service.suggest(SuggestRequest.forUser(OTHER_GUILD, "alice"));
+        bot.service.react(OTHER_GUILD, elsewhere.id(), "alice", Reaction.LIKE);
+    }
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void exportHoldsThePersonsDataInThisGuildAndNothingElse() throws Exception {
+        JsonNode doc = JSON.readTree(bot.service.privacyExport(G, "alice"));
+        assertEquals("eatbot-personal-data", doc.get("format").asText());
+        assertEquals(G, doc.get("guild").asText());
+        assertEquals("alice", doc.get("user").asText());
+        assertEquals(3, doc.get("feedbackStep").asLong());
+        assertEquals(3, doc.get("feedback").size(), "every reaction of hers here, the retracted one too");
+        for (JsonNode f : doc.get("feedback")) {
+            assertTrue(Set.of(solo.id(), group.id()).contains(f.get("suggestionId").asLong()));
+        }
+        assertEquals(1, countRetracted(doc.get("feedback")));
+        List<Long> suggestionIds = new ArrayList<>();
+        doc.get("suggestions").forEach(s -> suggestionIds.add(s.get("id").asLong()));
+        assertEquals(List.of(solo.id(), group.id()), suggestionIds, "the ones she asked for and the group she was in");
+        assertEquals("Alice's Find", doc.get("placesAdded").get(0).get("name").asText());
+        int likes = 0;
+        for (JsonNode p : doc.get("preferences")) likes += p.get("likes").asInt();
+        assertEquals(2, likes);
+        assertFalse(doc.toString().contains(OTHER_GUILD));
+    }
+
+    private static int countRetracted(JsonNode feedback) {
+        int n = 0;
+        for (JsonNode f : feedback) if (!f.get("retractedAt").isNull()) n++;
+        return n;
+    }
+
+    @Test
+    void forgetDeletesThePersonHereAndKeepsPlacesOthersAndOtherGuilds() {
+        Map<Long, Preference> bobBefore = bot.store.preferences(G, "bob");
+        int placesBefore = bot.service.places(G).size();
+
+        PersonalData.Forgotten f = bot.service.privacyForget(G, "alice");
+        assertEquals(3, f.feedback());
+        assertEquals(2, f.suggestionsAnonymised());
+        assertEquals(1, f.placesUnattributed());
+
+        PersonalData after = bot.service.personalData(G, "alice");
+        assertEquals(0, after.step());
+        assertTrue(after.feedback().isEmpty());
+        assertTrue(after.preferences().isEmpty());
+        assertTrue(after.suggestions().isEmpty());
+        assertTrue(after.placesAdded().isEmpty());
+        assertTrue(bot.store.feedback(G).stream().map(Feedback::userId).noneMatch("alice"::equals));
+
+        assertEquals(placesBefore, bot.service.places(G).size(), "the guild's places stay");
+        assertTrue(bot.service.places(G).stream().anyMatch(o -> o.name().equals("Alice's Find") && o.addedBy() == null));
+        assertEquals(bobBefore, bot.store.preferences(G, "bob"), "others' taste is untouched");
+        Suggestion g = bot.service.suggestion(G, group.id()).orElseThrow();
+        assertEquals(List.of("bob", PersonalData.FORGOTTEN_USER, "carol"), g.members());
+        assertEquals(PersonalData.FORGOTTEN_USER, bot.service.suggestion(G, solo.id()).orElseThrow().requestedBy());
+        assertEquals(1, bot.service.personalData(OTHER_GUILD, "alice").feedback().size(), "another server keeps its own data");
+        bot.assertPreferencesMatchLog(G, dir);
+
+        // forgetting twice finds nothing; reacting again starts from scratch
+        assertTrue(bot.service.privacyForget(G, "alice").nothing());
+        bot.service.react(G, group.id(), "alice", Reaction.LIKE);
+        assertEquals(1, bot.store.step(G, "alice"));
+        bot.assertPreferencesMatchLog(G, dir);
+    }
+
+    @Test
+    void theConsoleAsksForConfirmationBeforeForgetting() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Console console = new Console(bot.service, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "me");
+        console.handle("/place add name:My Spot");
+        console.handle("/eat");
+        console.handle("+1");
+        bytes.reset();
+
+        console.handle("/privacy export");
+        JsonNode doc = JSON.readTree(bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(1, doc.get("feedback").size());
+        bytes.reset();
+
+        console.handle("/privacy forget");
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("confirm:yes"));
+        assertEquals(1, bot.service.personalData(Console.GUILD, "me").feedback().size(), "nothing deleted before confirming");
+        bytes.reset();
+
+        console.handle("/privacy forget confirm:yes");
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("Forgotten: 1 reaction and 1 learned preference of me deleted"), bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(bot.service.personalData(Console.GUILD, "me").feedback().isEmpty());
+        assertTrue(bot.service.places(Console.GUILD).stream().anyMatch(o -> o.name().equals("My Spot")));
+    }
+}

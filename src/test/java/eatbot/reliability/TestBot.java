@@ -1,0 +1,89 @@
+package eatbot.reliability;
+
+import eatbot.bandit.GroupRule;
+import eatbot.bandit.Randomness;
+import eatbot.eat.EatService;
+import eatbot.eat.Feedback;
+import eatbot.eat.GuildSettings;
+import eatbot.eat.NewOption;
+import eatbot.eat.Preference;
+import eatbot.store.Database;
+import eatbot.store.SqliteEatStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The bot's service over a real SQLite file, as App wires it, for tests. */
+public final class TestBot implements AutoCloseable {
+    static final List<String> STARTERS = List.of("Pho 99", "Taco Town", "Curry House", "Sushi Go");
+
+    public final Path file;
+    public final SqliteEatStore store;
+    public final EatService service;
+
+    private TestBot(Path file, double gamma) {
+        this.file = file;
+        this.store = new SqliteEatStore(Database.open(file));
+        this.service = new EatService(store, defaults(gamma),
+                STARTERS.stream().map(n -> new NewOption(n, List.of(), null, null, null)).toList(),
+                Clock.systemUTC(), Randomness.seeded(42));
+    }
+
+    public static TestBot open(Path dir) {
+        return new TestBot(dir.resolve("eatbot.db"), 1.0);
+    }
+
+    /** The bot over this database file (e.g. a restored backup). */
+    public static TestBot at(Path file) {
+        return new TestBot(file, 1.0);
+    }
+
+    static TestBot open(Path dir, double gamma) {
+        return new TestBot(dir.resolve("eatbot.db"), gamma);
+    }
+
+    static GuildSettings defaults(double gamma) {
+        return new GuildSettings("", "thompson", 0.1, 1.0, 1.0, 1.0, GroupRule.parse("least-misery"), 0, gamma, 0, "UTC", null);
+    }
+
+    /** The stored Beta parameters of every person in the guild equal a rebuild from the feedback log (on a copy). */
+    public void assertPreferencesMatchLog(String guildId, Path scratch) {
+        double gamma = service.settings(guildId).discount();
+        List<Feedback> log = store.feedback(guildId);
+        Set<String> users = new HashSet<>();
+        log.forEach(f -> users.add(f.userId()));
+        Path copy = scratch.resolve("rebuild-" + System.nanoTime() + ".db");
+        store.database().backupTo(copy);
+        try (SqliteEatStore rebuilt = new SqliteEatStore(Database.open(copy))) {
+            rebuilt.rebuildPreferences(guildId, gamma);
+            for (String u : users) {
+                long step = store.step(guildId, u);
+                assertEquals(log.stream().filter(f -> f.userId().equals(u)).count(), step, "feedback step of " + u);
+                Map<Long, Preference> live = store.preferences(guildId, u);
+                Map<Long, Preference> fresh = rebuilt.preferences(guildId, u);
+                Set<Long> options = new HashSet<>(live.keySet());
+                options.addAll(fresh.keySet());
+                for (long o : options) {
+                    Preference a = live.getOrDefault(o, Preference.none(o)).at(step, gamma);
+                    Preference b = fresh.getOrDefault(o, Preference.none(o)).at(step, gamma);
+                    String what = guildId + "/" + u + " on option " + o + ": stored " + a + ", rebuilt " + b;
+                    assertEquals(b.likes(), a.likes(), what);
+                    assertEquals(b.dislikes(), a.dislikes(), what);
+                    assertEquals(b.successes(), a.successes(), 1e-9, what);
+                    assertEquals(b.failures(), a.failures(), 1e-9, what);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
