@@ -4,7 +4,7 @@ import eatbot.discord.commands.Call;
 import eatbot.discord.commands.CommandSet;
 import eatbot.discord.commands.Reply;
 import eatbot.discord.commands.SlashCommand;
-import eatbot.discord.commands.SuggestionMessage;
+import eatbot.discord.commands.ButtonPress;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Reaction;
@@ -26,8 +26,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Routes slash commands, autocomplete and the "another one" button to their
- * handlers. Each interaction is acknowledged on the gateway thread right away
+ * Routes slash commands, autocomplete and buttons ("another one", "Why?",
+ * confirmations) to their handlers. Each interaction is acknowledged on the gateway thread right away
  * (a refusal, or a deferral), and the work runs on {@code work} so a slow
  * write never holds up the gateway or misses Discord's 3-second window.
  */
@@ -60,7 +60,7 @@ final class InteractionListener extends ListenerAdapter {
             refuse(event, "That command is not known (any more).");
             return;
         }
-        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), event.getSubcommandName(), event, event.getMember());
+        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), JdaCall.subcommandOf(event), event, event.getMember());
         String refusal = command.refuse(call);
         if (refusal != null) {
             refuse(event, refusal);
@@ -75,27 +75,28 @@ final class InteractionListener extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String id = event.getComponentId();
-        if (!id.startsWith(SuggestionMessage.AGAIN)) return;
+        ButtonPress button = commands.button(id);
+        if (button == null) return;
         if (!event.isFromGuild() || event.getGuild() == null) {
             refuse(event, SERVERS_ONLY);
             return;
         }
-        long previous;
-        try {
-            previous = Long.parseLong(id.substring(SuggestionMessage.AGAIN.length()));
-        } catch (NumberFormatException e) {
-            refuse(event, "This button no longer works; ask again with /eat.");
-            return;
-        }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), null, null, event.getMember());
-        String refusal = commands.eat().refuse(call);
+        String refusal = button.refuse(call, id);
         if (refusal != null) {
             refuse(event, refusal);
             return;
         }
-        event.deferReply(false).queue(null, e -> log.warn("could not acknowledge a button: {}", e.toString()));
+        ButtonPress.Answer how = button.answer();
+        if (how == ButtonPress.Answer.UPDATE) {
+            event.deferEdit().queue(null, e -> log.warn("could not acknowledge a button: {}", e.toString()));
+        } else {
+            event.deferReply(how == ButtonPress.Answer.PRIVATE).queue(null, e -> log.warn("could not acknowledge a button: {}", e.toString()));
+        }
         InteractionHook hook = event.getHook();
-        work.execute(() -> answer(hook, false, () -> commands.eat().again(call, previous)));
+        // an updated message stays where it was: private when the button was on a private message
+        boolean ephemeral = how != ButtonPress.Answer.PUBLIC;
+        work.execute(() -> answer(hook, ephemeral, () -> button.run(call, id)));
     }
 
     @Override

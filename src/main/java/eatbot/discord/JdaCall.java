@@ -2,13 +2,32 @@ package eatbot.discord;
 
 import eatbot.discord.commands.Call;
 import eatbot.discord.commands.Permissions;
+import eatbot.discord.commands.Upload;
+import eatbot.eat.EatException;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A {@link Call} read from a JDA interaction (slash command or button) in a guild. */
 record JdaCall(String guildId, String userId, String subcommand, CommandInteractionPayload payload, Member member)
         implements Call {
+    private static final Logger log = LoggerFactory.getLogger(JdaCall.class);
+
+    /** The subcommand as handlers see it: {@code veto add} for a subcommand in a group. */
+    static String subcommandOf(CommandInteractionPayload p) {
+        if (p.getSubcommandName() == null) return null;
+        return p.getSubcommandGroup() == null ? p.getSubcommandName() : p.getSubcommandGroup() + " " + p.getSubcommandName();
+    }
 
     @Override
     public String option(String name) {
@@ -25,5 +44,42 @@ record JdaCall(String guildId, String userId, String subcommand, CommandInteract
     @Override
     public boolean hasRole(String roleId) {
         return member != null && member.getRoles().stream().anyMatch(r -> r.getId().equals(roleId));
+    }
+
+    @Override
+    public String displayName() {
+        return member == null ? userId : member.getEffectiveName();
+    }
+
+    @Override
+    public Upload upload(String name) {
+        if (payload == null) return null;
+        OptionMapping m = payload.getOption(name);
+        if (m == null || m.getType() != OptionType.ATTACHMENT) return null;
+        Message.Attachment a = m.getAsAttachment();
+        return new Upload() {
+            @Override
+            public String fileName() {
+                return a.getFileName();
+            }
+
+            @Override
+            public long size() {
+                return a.getSize();
+            }
+
+            @Override
+            public byte[] download(int maxBytes) {
+                try (InputStream in = a.getProxy().download().get(30, TimeUnit.SECONDS)) {
+                    return in.readNBytes(maxBytes + 1);
+                } catch (ExecutionException | TimeoutException | IOException e) {
+                    log.warn("could not download attachment {}: {}", a.getId(), e.toString());
+                    throw new EatException("Could not download the file from Discord; try again.");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EatException("Could not download the file from Discord; try again.");
+                }
+            }
+        };
     }
 }

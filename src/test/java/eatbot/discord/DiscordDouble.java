@@ -57,8 +57,11 @@ final class DiscordDouble implements AutoCloseable {
     /** A server in the double: one text channel, an admin role. */
     record Guild(String id, String channelId, String adminRoleId) {}
 
-    /** A request the bot made to the REST API. */
-    record Request(String method, String path, JsonNode body) {}
+    /** A request the bot made to the REST API, with the files it uploaded (multipart parts with a file name). */
+    record Request(String method, String path, JsonNode body, List<Part> files) {}
+
+    /** One part of a multipart upload. */
+    record Part(String name, String fileName, byte[] data) {}
 
     private final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - DISCORD_EPOCH) << 22);
     private final List<Guild> guilds = new ArrayList<>();
@@ -67,6 +70,8 @@ final class DiscordDouble implements AutoCloseable {
     private final Map<String, String> channelOfToken = new ConcurrentHashMap<>();
     /** Interaction token → the message its original response became. */
     private final Map<String, ObjectNode> originals = new ConcurrentHashMap<>();
+    /** Files people attached to commands, served at their URL: attachment id → bytes. */
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final HttpServer http;
     private final Gateway gateway;
     private final CountDownLatch identified = new CountDownLatch(1);
@@ -172,10 +177,37 @@ final class DiscordDouble implements AutoCloseable {
 
     /** A slash command from a member; options is Discord's nested list (subcommand first). Returns [id, token]. */
     String[] slash(Guild g, String userId, boolean admin, String command, ArrayNode options) {
+        return slash(g, userId, admin, command, options, null);
+    }
+
+    /** A slash command with {@code resolved} data, as Discord sends for attachment options (see {@link #attachment}). */
+    String[] slash(Guild g, String userId, boolean admin, String command, ArrayNode options, ObjectNode resolved) {
         ObjectNode data = F.objectNode();
         data.put("id", id()).put("name", command).put("type", 1);
         data.set("options", options == null ? F.arrayNode() : options);
+        if (resolved != null) data.set("resolved", resolved);
         return interact(g, userId, admin, 2, data, null);
+    }
+
+    /**
+     * A file a member attached to a command: Discord uploads it first, then
+     * sends its id as the option value and its details under {@code resolved}.
+     * Returns the resolved data; {@code announcedSize} is the size Discord tells.
+     */
+    ObjectNode attachment(String attachmentId, String fileName, byte[] data, long announcedSize) {
+        uploads.put(attachmentId, data);
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + attachmentId + "/" + fileName;
+        ObjectNode a = F.objectNode();
+        a.put("id", attachmentId).put("filename", fileName).put("size", announcedSize).put("url", url).put("proxy_url", url);
+        a.put("content_type", "application/json; charset=utf-8").put("ephemeral", true);
+        ObjectNode resolved = F.objectNode();
+        resolved.set("attachments", F.objectNode().set(attachmentId, a));
+        return resolved;
+    }
+
+    /** Whether the bot downloaded that attachment. */
+    boolean downloaded(String attachmentId) {
+        return requests.stream().anyMatch(r -> r.method().equals("GET") && r.path().startsWith("/attachments/" + attachmentId + "/"));
     }
 
     /** A member typing into an autocompleted option (marked {@code focused}). Returns [id, token]. */
@@ -311,6 +343,10 @@ final class DiscordDouble implements AutoCloseable {
 
     /** A message as Discord returns it after the bot posted {@code body} in {@code channelId}. */
     private ObjectNode message(String channelId, JsonNode body, String guildId) {
+        return message(channelId, body, guildId, List.of());
+    }
+
+    private ObjectNode message(String channelId, JsonNode body, String guildId, List<Part> files) {
         ObjectNode m = F.objectNode();
         m.put("id", id()).put("channel_id", channelId);
         if (guildId != null) m.put("guild_id", guildId);
@@ -320,7 +356,12 @@ final class DiscordDouble implements AutoCloseable {
         m.put("tts", false).put("mention_everyone", false);
         m.putArray("mentions");
         m.putArray("mention_roles");
-        m.putArray("attachments");
+        ArrayNode attachments = m.putArray("attachments");
+        for (Part f : files) {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + id() + "/" + f.fileName();
+            attachments.add(F.objectNode().put("id", id()).put("filename", f.fileName()).put("size", f.data().length)
+                    .put("url", url).put("proxy_url", url));
+        }
         ArrayNode embeds = m.putArray("embeds");
         if (body != null && body.has("embeds")) {
             // Discord adds the embed's type to what the bot sent
@@ -342,6 +383,7 @@ final class DiscordDouble implements AutoCloseable {
     private static final Pattern ORIGINAL = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern FOLLOWUP = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/(\\d+))?/commands");
+    private static final Pattern ATTACHMENT = Pattern.compile("/attachments/(\\d+)/[^/]+");
     private static final Pattern OWN_REACTION = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/reactions/([^/]+)/@me");
 
     private void rest(HttpExchange ex) throws IOException {
@@ -349,8 +391,11 @@ final class DiscordDouble implements AutoCloseable {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
             byte[] raw = ex.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? null : parseBody(ex, raw);
-            requests.add(new Request(method, URLDecoder.decode(path, StandardCharsets.UTF_8), body));
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            List<Part> parts = type != null && type.startsWith("multipart/form-data") ? multipart(raw, type) : List.of();
+            JsonNode body = raw.length == 0 ? null : parts.isEmpty() ? JSON.readTree(raw) : payload(parts);
+            List<Part> files = parts.stream().filter(p -> p.fileName() != null).toList();
+            requests.add(new Request(method, URLDecoder.decode(path, StandardCharsets.UTF_8), body, files));
             Matcher m;
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             if (auth != null && auth.startsWith("Bot ") && !auth.equals("Bot " + TOKEN)) {
@@ -375,7 +420,7 @@ final class DiscordDouble implements AutoCloseable {
                     case "PATCH" -> {
                         String channel = channelOfToken.get(token);
                         ObjectNode msg = originals.compute(token, (k, before) -> {
-                            ObjectNode now = message(channel, body, guildOfChannel(channel));
+                            ObjectNode now = message(channel, body, guildOfChannel(channel), files);
                             if (before != null) now.put("id", before.get("id").asText());
                             return now;
                         });
@@ -391,9 +436,16 @@ final class DiscordDouble implements AutoCloseable {
                 }
             } else if (method.equals("POST") && (m = FOLLOWUP.matcher(path)).matches()) {
                 String channel = channelOfToken.get(m.group(2));
-                send(ex, 200, message(channel, body, guildOfChannel(channel)));
+                send(ex, 200, message(channel, body, guildOfChannel(channel), files));
             } else if (method.equals("PUT") && OWN_REACTION.matcher(path).matches()) {
                 send(ex, 204, null);
+            } else if (method.equals("GET") && (m = ATTACHMENT.matcher(path)).matches() && uploads.containsKey(m.group(1))) {
+                byte[] file = uploads.get(m.group(1));
+                ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                ex.sendResponseHeaders(200, file.length);
+                try (OutputStream os = ex.getResponseBody()) {
+                    os.write(file);
+                }
             } else {
                 log.warn("the double does not know {} {}", method, path);
                 send(ex, 404, F.objectNode().put("code", 0).put("message", "404: Not Found"));
@@ -404,17 +456,47 @@ final class DiscordDouble implements AutoCloseable {
         }
     }
 
-    private static JsonNode parseBody(HttpExchange ex, byte[] raw) throws IOException {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && type.startsWith("multipart/form-data")) {
-            // JDA sends messages as multipart with the JSON in the part named payload_json
-            String text = new String(raw, StandardCharsets.UTF_8);
-            int name = text.indexOf("name=\"payload_json\"");
-            int start = text.indexOf("\r\n\r\n", name) + 4;
-            int end = text.indexOf("\r\n--", start);
-            return JSON.readTree(text.substring(start, end));
+    /** The JSON of a multipart message: JDA puts it in the part named payload_json. */
+    private static JsonNode payload(List<Part> parts) throws IOException {
+        for (Part p : parts) {
+            if (p.name().equals("payload_json")) return JSON.readTree(p.data());
         }
-        return JSON.readTree(raw);
+        return null;
+    }
+
+    /** Splits a multipart/form-data body into its parts, bytes kept as sent (files are binary). */
+    static List<Part> multipart(byte[] raw, String contentType) {
+        Matcher b = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!b.find()) throw new IllegalArgumentException("no boundary in " + contentType);
+        byte[] delimiter = ("--" + b.group(1)).getBytes(StandardCharsets.ISO_8859_1);
+        List<Part> parts = new ArrayList<>();
+        int at = indexOf(raw, delimiter, 0);
+        while (at >= 0) {
+            int start = at + delimiter.length;
+            if (start + 1 < raw.length && raw[start] == '-' && raw[start + 1] == '-') break; // the closing delimiter
+            start += 2; // CRLF after the delimiter
+            int next = indexOf(raw, delimiter, start);
+            if (next < 0) break;
+            int headersEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+            String headers = new String(raw, start, headersEnd - start, StandardCharsets.UTF_8);
+            byte[] data = java.util.Arrays.copyOfRange(raw, headersEnd + 4, next - 2); // CRLF before the next delimiter
+            Matcher name = Pattern.compile("(?<![a-z])name=\"([^\"]*)\"").matcher(headers);
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            parts.add(new Part(name.find() ? name.group(1) : "", file.find() ? file.group(1) : null, data));
+            at = next;
+        }
+        return parts;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) continue outer;
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {

@@ -50,6 +50,8 @@ class DiscordEndToEndTest {
     static DiscordDouble.Guild other;
     /** Only the reaction test's place lives here, so its suggestion is known. */
     static DiscordDouble.Guild pho;
+    /** Only the group test's places live here, so its filters decide the pick. */
+    static DiscordDouble.Guild together;
     static String admin;
 
     @BeforeAll
@@ -58,6 +60,7 @@ class DiscordEndToEndTest {
         lunch = discord.addGuild();
         other = discord.addGuild();
         pho = discord.addGuild();
+        together = discord.addGuild();
         admin = discord.id();
         db = dir.resolve("eatbot.db");
         Path config = dir.resolve("eatbot.json");
@@ -86,7 +89,7 @@ class DiscordEndToEndTest {
                 r -> r.method().equals("PUT") && r.path().equals("/api/v10/applications/" + DiscordDouble.BOT_ID + "/commands")).body();
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("eat", "place", "taste", "eat-admin"), names);
+        assertEquals(List.of("eat", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin"), names);
         commands.forEach(c -> {
             String perms = c.get("name").asText().equals("eat-admin") ? String.valueOf(DiscordDouble.MANAGE_GUILD) : null;
             JsonNode p = c.get("default_member_permissions");
@@ -284,6 +287,145 @@ class DiscordEndToEndTest {
         awaitCounts(lunch, ivy, place, 0, 1);
         assertEquals(0, rows("SELECT count(*) FROM feedback WHERE user_id = ? AND reward = 1", ivy));
         assertEquals(0, rows("SELECT count(*) FROM preferences WHERE user_id = ? AND guild_id = ?", ivy, other.id()));
+    }
+
+    // ---- deciding together, pictures, privacy, admin-only transfer ----
+
+    @Test
+    void eatWithAMemberAndAFilterNamesThemAndAnotherOneKeepsTheFilter() throws Exception {
+        DiscordDouble.Guild g = together;
+        var service = bot.app().service();
+        service.addPlace(g.id(), admin, "Hotpot King", "hotpot,smelly");
+        service.addPlace(g.id(), admin, "Green Bowl", "vegetarian");
+        service.addPlace(g.id(), admin, "Falafel Cart", "vegetarian");
+        String jo = discord.id();
+        String kim = discord.id();
+
+        String[] eat = discord.slash(g, jo, false, "eat", options(str("with", "<@" + kim + ">"), str("not", "smelly")));
+        ObjectNode first = discord.awaitOriginal(eat[1]);
+        JsonNode embed = first.get("embeds").get(0);
+        assertEquals("For <@" + jo + ">, <@" + kim + ">", embed.get("description").asText());
+        String firstTitle = embed.get("title").asText();
+        assertFalse(firstTitle.contains("Hotpot"), "not:smelly leaves out Hotpot King: " + firstTitle);
+        JsonNode sent = discord.await("the suggestion's text", r -> r.method().equals("PATCH") && r.path().contains("/" + eat[1] + "/")).body();
+        assertEquals(0, sent.get("allowed_mentions").get("parse").size(), "the members are named, nobody is pinged");
+        String messageId = first.get("id").asText();
+        awaitCondition("the message to be attached", () -> service.suggestionForMessage(messageId));
+        assertEquals(List.of(jo, kim), service.suggestionForMessage(messageId).orElseThrow().members());
+
+        // kim's 👍 is kim's own
+        long firstPlace = service.suggestionForMessage(messageId).orElseThrow().option().id();
+        discord.reactionAdd(g, kim, messageId, LIKE);
+        awaitCounts(g, kim, firstPlace, 1, 0);
+        assertEquals(List.of(0, 0), counts(g.id(), jo, firstPlace));
+
+        // another one: the same two people, still not smelly, without the first pick: the other vegetarian place
+        String button = first.get("components").get(0).get("components").get(0).get("custom_id").asText();
+        String[] press = discord.press(g, kim, first, button);
+        ObjectNode second = discord.awaitOriginal(press[1]);
+        JsonNode secondEmbed = second.get("embeds").get(0);
+        String secondTitle = secondEmbed.get("title").asText();
+        assertNotEquals(firstTitle, secondTitle);
+        assertFalse(secondTitle.contains("Hotpot"), "the filter is kept: " + secondTitle);
+        assertEquals("For <@" + kim + ">, <@" + jo + ">", secondEmbed.get("description").asText());
+        assertTrue(secondEmbed.toString().contains("not:smelly"), secondEmbed.toString());
+    }
+
+    @Test
+    void tasteAndWhyArriveAsPngPictures() throws Exception {
+        DiscordDouble.Guild g = lunch;
+        bot.app().service().addPlace(g.id(), admin, "Picture Pho", "vietnamese");
+        String liv = discord.id();
+        String[] taste = discord.slash(g, liv, false, "taste", null);
+        assertTrue(ephemeral(discord.awaitCallback(taste[0]).get("data")), "only the caller sees their taste");
+        ObjectNode shown = discord.awaitOriginal(taste[1]);
+        DiscordDouble.Request upload = discord.await("the taste picture upload",
+                r -> r.method().equals("PATCH") && r.path().contains("/" + taste[1] + "/") && !r.files().isEmpty());
+        assertEquals("taste.png", upload.files().get(0).fileName());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(upload.files().get(0).data()));
+        assertEquals(800, img.getWidth());
+        assertEquals(450, img.getHeight());
+        assertEquals("taste.png", shown.get("attachments").get(0).get("filename").asText());
+
+        String[] eat = discord.slash(g, liv, false, "eat", null);
+        ObjectNode suggestion = discord.awaitOriginal(eat[1]);
+        String why = suggestion.get("components").get(0).get("components").get(1).get("custom_id").asText();
+        String[] press = discord.press(g, liv, suggestion, why);
+        assertTrue(ephemeral(discord.awaitCallback(press[0]).get("data")), "the picture of why is for the presser");
+        discord.awaitOriginal(press[1]);
+        DiscordDouble.Request whyUpload = discord.await("the why picture upload",
+                r -> r.method().equals("PATCH") && r.path().contains("/" + press[1] + "/") && !r.files().isEmpty());
+        assertTrue(whyUpload.files().get(0).fileName().matches("why-\\d+\\.png"));
+        assertEquals(800, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(whyUpload.files().get(0).data())).getWidth());
+    }
+
+    @Test
+    void privacyForgetDeletesTheRowsOnlyAfterTheAskerConfirms() throws Exception {
+        DiscordDouble.Guild g = other;
+        var service = bot.app().service();
+        service.addPlace(g.id(), admin, "Dumpling Den", "chinese");
+        String max = discord.id();
+        String[] eat = discord.slash(g, max, false, "eat", null);
+        String messageId = discord.awaitOriginal(eat[1]).get("id").asText();
+        awaitCondition("the message to be attached", () -> service.suggestionForMessage(messageId));
+        long place = service.suggestionForMessage(messageId).orElseThrow().option().id();
+        discord.reactionAdd(g, max, messageId, LIKE);
+        awaitCounts(g, max, place, 1, 0);
+        assertEquals(1, rows("SELECT count(*) FROM feedback WHERE user_id = ?", max));
+
+        String[] forget = discord.slash(g, max, false, "privacy", options(sub("forget")));
+        assertTrue(ephemeral(discord.awaitCallback(forget[0]).get("data")));
+        ObjectNode ask = discord.awaitOriginal(forget[1]);
+        assertEquals(1, rows("SELECT count(*) FROM feedback WHERE user_id = ?", max), "nothing is deleted before confirming");
+        String confirm = ask.get("components").get(0).get("components").get(0).get("custom_id").asText();
+
+        String[] intruder = discord.press(g, discord.id(), ask, confirm);
+        JsonNode refusal = discord.awaitCallback(intruder[0]);
+        assertTrue(ephemeral(refusal.get("data")));
+        assertEquals("Only the person who asked can confirm this.", refusal.get("data").get("content").asText());
+        assertEquals(1, rows("SELECT count(*) FROM feedback WHERE user_id = ?", max));
+
+        String[] yes = discord.press(g, max, ask, confirm);
+        assertEquals(6, discord.awaitCallback(yes[0]).get("type").asInt(), "the question is answered in place");
+        ObjectNode done = discord.awaitOriginal(yes[1]);
+        assertTrue(done.get("content").asText().startsWith("Forgotten: 1 reaction and 1 learned preference deleted"), done.toString());
+        assertEquals(0, done.get("components").size(), "the buttons are gone");
+        assertEquals(0, rows("SELECT count(*) FROM feedback WHERE user_id = ?", max));
+        assertEquals(0, rows("SELECT count(*) FROM preferences WHERE user_id = ?", max));
+        assertEquals(1, rows("SELECT count(*) FROM options WHERE guild_id = ? AND name = 'Dumpling Den'", g.id()), "the place stays");
+    }
+
+    @Test
+    void importAndGammaAreRefusedToNonAdminsAndImportWorksForAdmins() throws Exception {
+        DiscordDouble.Guild g = lunch;
+        bot.app().service().settings(g.id());
+        String nia = discord.id();
+        byte[] file = ("{\"format\":\"eatbot-places\",\"version\":1,\"places\":[{\"name\":\"Imported Ramen\",\"tags\":[\"japanese\"]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String attachment = discord.id();
+        ObjectNode resolved = discord.attachment(attachment, "places.json", file, file.length);
+        ObjectNode importFile = sub("import", F.objectNode().put("name", "file").put("type", 11).put("value", attachment));
+
+        String[] tried = discord.slash(g, nia, false, "place", options(importFile), resolved);
+        JsonNode refusal = discord.awaitCallback(tried[0]);
+        assertTrue(ephemeral(refusal.get("data")));
+        assertEquals(Permissions.ADMIN_ONLY, refusal.get("data").get("content").asText());
+        String[] gamma = discord.slash(g, nia, false, "eat-admin", options(sub("gamma", F.objectNode().put("name", "value").put("type", 10).put("value", 0.5))));
+        assertEquals(Permissions.ADMIN_ONLY, discord.awaitCallback(gamma[0]).get("data").get("content").asText());
+        assertFalse(discord.downloaded(attachment), "a refused import downloads nothing");
+        assertEquals("1.0", setting(g.id(), "discount"), "nothing changed");
+
+        String[] imported = discord.slash(g, admin, true, "place", options(importFile), resolved);
+        assertEquals("Imported 1 place.", discord.awaitOriginal(imported[1]).get("content").asText());
+        assertEquals(1, rows("SELECT count(*) FROM options WHERE guild_id = ? AND name = 'Imported Ramen'", g.id()));
+
+        // a file too big is refused on Discord's word, before downloading
+        String big = discord.id();
+        ObjectNode bigResolved = discord.attachment(big, "big.json", new byte[0], eatbot.eat.PlaceTransfer.MAX_BYTES + 1L);
+        String[] tooBig = discord.slash(g, admin, true, "place",
+                options(sub("import", F.objectNode().put("name", "file").put("type", 11).put("value", big))), bigResolved);
+        assertEquals("The file is too big (at most 256 KB). Nothing was imported.", discord.awaitOriginal(tooBig[1]).get("content").asText());
+        assertFalse(discord.downloaded(big));
     }
 
     static int rows(String sql, String... args) throws SQLException {

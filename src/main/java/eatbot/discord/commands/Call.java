@@ -12,7 +12,10 @@ public interface Call {
     /** The caller's snowflake id. */
     String userId();
 
-    /** The subcommand ({@code add} of {@code /place add}), or null. */
+    /**
+     * The subcommand ({@code add} of {@code /place add}); for a subcommand in a
+     * group, the group and the subcommand ({@code veto add} of {@code /eat-admin veto add}); or null.
+     */
     String subcommand();
 
     /** An option's value as text, or null when not given. */
@@ -22,4 +25,14 @@ public interface Call {
     boolean canManageServer();
 
     boolean hasRole(String roleId);
+
+    /** How the caller is shown on this server (their nickname or name), for pictures; never used as an id. */
+    default String displayName() {
+        return userId();
+    }
+
+    /** The file given for an attachment option, or null when none was given. */
+    default Upload upload(String name) {
+        return null;
+    }
 }

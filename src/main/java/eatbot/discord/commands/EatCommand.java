@@ -2,17 +2,31 @@ package eatbot.discord.commands;
 
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
+import eatbot.eat.PersonalData;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** {@code /eat}: suggests a place for the caller, in public, so others can react too. */
+/**
+ * {@code /eat [with:@a @b] [not:] [max-price:] [only:] [at:]}: suggests a place
+ * for the caller (and the members they mention), in public, so everyone can react.
+ */
 public final class EatCommand extends SlashCommand {
+    /** The most people one suggestion is for, the asker included. */
+    public static final int MAX_GROUP = 10;
+    private static final Pattern MENTION = Pattern.compile("<@!?(\\d{1,20})>");
+
     private final EatService service;
     private final EatRateLimit rateLimit;
+    private final AnotherOne anotherOne = new AnotherOne();
 
     public EatCommand(EatService service, EatRateLimit rateLimit) {
         super("eat");
@@ -22,7 +36,13 @@ public final class EatCommand extends SlashCommand {
 
     @Override
     public SlashCommandData data() {
-        return slash("Suggest a place to eat, picked for your taste");
+        return slash("Suggest a place to eat, picked for your taste (and your friends')").addOptions(
+                new OptionData(OptionType.STRING, "with", "Who eats along: @mention them, e.g. @alice @bob").setMaxLength(400),
+                new OptionData(OptionType.STRING, "not", "Leave out places with these tags, e.g. spicy,smelly").setMaxLength(400),
+                new OptionData(OptionType.STRING, "max-price", "The most it may cost").addChoice("$", "$").addChoice("$$", "$$")
+                        .addChoice("$$$", "$$$").addChoice("$$$$", "$$$$"),
+                new OptionData(OptionType.STRING, "only", "Only places with all these tags, e.g. vegetarian").setMaxLength(400),
+                new OptionData(OptionType.STRING, "at", "When you eat, for opening hours: 19:00 or fri 19:00 (default: now)").setMaxLength(20));
     }
 
     @Override
@@ -37,30 +57,59 @@ public final class EatCommand extends SlashCommand {
 
     @Override
     public Reply run(Call call) {
-        return post(service.suggest(request(call)));
+        SuggestRequest request = request(call);
+        return post(service.suggest(request), request);
+    }
+
+    /** The slash options as a request: the one place where /eat's options are read. */
+    static SuggestRequest request(Call call) {
+        List<String> members = new ArrayList<>();
+        members.add(call.userId());
+        members.addAll(mentioned(call.option("with")));
+        if (new java.util.LinkedHashSet<>(members).size() > MAX_GROUP) {
+            throw new EatException("At most " + MAX_GROUP + " people can eat together (you and " + (MAX_GROUP - 1) + " others).");
+        }
+        return new SuggestRequest(call.guildId(), call.userId(), members, Set.of())
+                .filtered(call.option("not"), call.option("max-price"), call.option("only"))
+                .at(call.option("at"));
+    }
+
+    /** The member ids in {@code with:}, which must be nothing but @mentions of members. */
+    static List<String> mentioned(String with) {
+        List<String> ids = new ArrayList<>();
+        if (with == null || with.isBlank()) return ids;
+        for (String word : with.strip().split("[\\s,]+")) {
+            Matcher m = MENTION.matcher(word);
+            if (!m.matches()) {
+                throw new EatException("with: takes @mentions of members, like with:@alice @bob; '"
+                        + Text.limit(Text.escape(word), 40) + "' is not one.");
+            }
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 
     /**
-     * The slash options as a request: the one place where /eat's options are
-     * read (more options, such as who eats along, go here).
+     * The "another one" button: the same people (if the presser is one of
+     * them; else the presser alone) and the same filters, without the
+     * previous pick; no dislike is counted.
      */
-    static SuggestRequest request(Call call) {
-        return SuggestRequest.forUser(call.guildId(), call.userId());
-    }
-
-    /** The "another one" button: the same people again, without the previous pick; no dislike is counted. */
-    public Reply again(Call call, long previousId) {
-        Suggestion previous = service.suggestion(call.guildId(), previousId)
+    public Reply again(Call call, String customId) {
+        AnotherOne.Ask ask = anotherOne.read(customId);
+        Suggestion previous = service.suggestion(call.guildId(), ask.previousId())
                 .orElseThrow(() -> new EatException("That suggestion is gone; ask again with /eat."));
         List<String> members = new ArrayList<>();
         members.add(call.userId());
-        if (previous.members().contains(call.userId())) members.addAll(previous.members());
-        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, java.util.Set.of())
+        if (previous.members().contains(call.userId())) {
+            previous.members().stream().filter(m -> !PersonalData.FORGOTTEN_USER.equals(m)).forEach(members::add);
+        }
+        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at())
                 .excluding(previous.option().id());
-        return post(service.suggest(request));
+        return post(service.suggest(request), request);
     }
 
-    private Reply post(Suggestion s) {
-        return SuggestionMessage.of(s, service.preference(s.guildId(), s.requestedBy(), s.option().id()));
+    private Reply post(Suggestion s, SuggestRequest request) {
+        return SuggestionMessage.of(s, service.preference(s.guildId(), s.requestedBy(), s.option().id()),
+                anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at());
     }
 }

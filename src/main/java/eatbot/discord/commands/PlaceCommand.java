@@ -5,19 +5,25 @@ import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Names;
 import eatbot.eat.Option;
+import eatbot.eat.PlaceTransfer;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.FileUpload;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code /place add|list|remove|rename}. Anyone may add and list (admins can
- * restrict adding to a role); remove and rename need Manage Server.
+ * {@code /place add|list|edit|rename|remove|export|import}. Anyone may add and
+ * list (admins can restrict adding to a role); the rest needs Manage Server.
  */
 public final class PlaceCommand extends SlashCommand {
+    private static final Set<String> ADMIN_ONLY = Set.of("edit", "remove", "rename", "export", "import");
+    private static final String HOURS_HELP = "Opening hours, e.g. Mon-Fri 11:30-14:30,17:30-22:00; Sat 12:00-23:00";
     private final EatService service;
 
     public PlaceCommand(EatService service) {
@@ -27,24 +33,31 @@ public final class PlaceCommand extends SlashCommand {
 
     @Override
     public SlashCommandData data() {
-        return slash("Add, list, rename or remove this server's places to eat").addSubcommands(
+        return slash("Add, list, edit, rename, remove, export or import this server's places to eat").addSubcommands(
                 new SubcommandData("add", "Add a place to eat")
                         .addOptions(new OptionData(OptionType.STRING, "name", "The place's name", true).setMaxLength(Names.MAX_NAME),
                                 new OptionData(OptionType.STRING, "tags", "Comma-separated tags, e.g. thai,spicy,$$").setMaxLength(400),
-                                new OptionData(OptionType.STRING, "link", "A menu or map link (https://...)").setMaxLength(Names.MAX_LINK)),
-                new SubcommandData("list", "List this server's places"),
+                                new OptionData(OptionType.STRING, "link", "A menu or map link (https://...)").setMaxLength(Names.MAX_LINK),
+                                new OptionData(OptionType.STRING, "hours", HOURS_HELP).setMaxLength(PlaceTransfer.MAX_HOURS)),
+                new SubcommandData("list", "List this server's places, open or closed now"),
+                new SubcommandData("edit", "Change a place's tags, link or hours (none clears one) — Manage Server")
+                        .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true),
+                                new OptionData(OptionType.STRING, "tags", "All its tags, comma-separated (none clears them)").setMaxLength(400),
+                                new OptionData(OptionType.STRING, "link", "A menu or map link (none clears it)").setMaxLength(Names.MAX_LINK),
+                                new OptionData(OptionType.STRING, "hours", HOURS_HELP + " (none clears them)").setMaxLength(PlaceTransfer.MAX_HOURS)),
                 new SubcommandData("remove", "Remove a place (its history stays) — Manage Server")
                         .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true)),
                 new SubcommandData("rename", "Rename a place — Manage Server")
                         .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true),
-                                new OptionData(OptionType.STRING, "to", "Its new name", true).setMaxLength(Names.MAX_NAME)));
+                                new OptionData(OptionType.STRING, "to", "Its new name", true).setMaxLength(Names.MAX_NAME)),
+                new SubcommandData("export", "This server's places as a JSON file — Manage Server"),
+                new SubcommandData("import", "Add the places of a JSON file from /place export (all or nothing) — Manage Server")
+                        .addOptions(new OptionData(OptionType.ATTACHMENT, "file", "A places file from /place export", true)));
     }
 
     @Override
     public String refuse(Call call) {
-        String sub = call.subcommand();
-        if ("remove".equals(sub) || "rename".equals(sub)) return Permissions.refuseUnlessAdmin(call);
-        return null;
+        return ADMIN_ONLY.contains(call.subcommand()) ? Permissions.refuseUnlessAdmin(call) : null;
     }
 
     @Override
@@ -57,10 +70,15 @@ public final class PlaceCommand extends SlashCommand {
                 if (s.addRoleId() != null && !call.canManageServer() && !call.hasRole(s.addRoleId())) {
                     throw new EatException("On this server only members with the <@&" + s.addRoleId() + "> role can add places.");
                 }
-                Option o = service.addPlace(guild, call.userId(), call.option("name"), call.option("tags"), call.option("link"), null);
-                yield Reply.text("Added **" + Text.escape(o.name()) + "**" + tags(o) + ".");
+                Option o = service.addPlace(guild, call.userId(), call.option("name"), call.option("tags"), call.option("link"),
+                        call.option("hours"));
+                yield Reply.text("Added **" + Text.escape(o.name()) + "**" + tags(o) + details(o) + ".");
             }
-            case "list" -> list(service.places(guild));
+            case "edit" -> {
+                Option o = service.editPlace(guild, call.option("name"), call.option("tags"), call.option("link"), call.option("hours"));
+                yield Reply.text("Updated **" + Text.escape(o.name()) + "**" + tags(o) + details(o) + ".");
+            }
+            case "list" -> list(service.places(guild), o -> service.isOpenNow(guild, o));
             case "remove" -> {
                 Option o = service.removePlace(guild, call.option("name"));
                 yield Reply.text("Removed **" + Text.escape(o.name()) + "**. It will not be suggested again; its history stays.");
@@ -70,16 +88,52 @@ public final class PlaceCommand extends SlashCommand {
                 Option after = service.renamePlace(guild, call.option("name"), call.option("to"));
                 yield Reply.text("Renamed **" + Text.escape(before.name()) + "** to **" + Text.escape(after.name()) + "**.");
             }
-            default -> throw new EatException("Use /place add, list, rename or remove.");
+            case "export" -> {
+                List<Option> places = service.places(guild);
+                yield new Reply(Reply.builder()
+                        .setContent(places.size() + (places.size() == 1 ? " place" : " places")
+                                + ". `/place import` reads this file back on any server.")
+                        .addFiles(FileUpload.fromData(PlaceTransfer.write(places).getBytes(StandardCharsets.UTF_8), "eatbot-places.json"))
+                        .build(), null);
+            }
+            case "import" -> importPlaces(call);
+            default -> throw new EatException("Use /place add, list, edit, rename, remove, export or import.");
         };
     }
 
-    static Reply list(List<Option> places) {
+    private Reply importPlaces(Call call) {
+        Upload file = call.upload("file");
+        if (file == null) throw new EatException("Attach a places file from /place export as file:.");
+        String tooBig = "The file is too big (at most " + PlaceTransfer.MAX_BYTES / 1024 + " KB). Nothing was imported.";
+        // Discord tells the size up front: a big file is refused without downloading it
+        if (file.size() > PlaceTransfer.MAX_BYTES) throw new EatException(tooBig);
+        byte[] bytes = file.download(PlaceTransfer.MAX_BYTES);
+        if (bytes.length > PlaceTransfer.MAX_BYTES) throw new EatException(tooBig);
+        EatService.PlaceImport done = service.importPlaces(call.guildId(), call.userId(), bytes);
+        StringBuilder b = new StringBuilder("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places"));
+        if (!done.alreadyThere().isEmpty()) {
+            b.append("; already there, left unchanged: ");
+            int shown = 0;
+            for (String name : done.alreadyThere()) {
+                String part = (shown == 0 ? "" : ", ") + Text.escape(name);
+                if (b.length() + part.length() > 1800) {
+                    b.append(" … and ").append(done.alreadyThere().size() - shown).append(" more");
+                    break;
+                }
+                b.append(part);
+                shown++;
+            }
+        }
+        return Reply.text(b.append(".").toString());
+    }
+
+    /** The places, one a line, with "closed now" where their hours say so. */
+    static Reply list(List<Option> places, java.util.function.Predicate<Option> openNow) {
         if (places.isEmpty()) return Reply.text("No places yet. Add one with `/place add`.");
         StringBuilder b = new StringBuilder();
         int shown = 0;
         for (Option o : places) {
-            String line = "• " + Text.escape(o.name()) + tags(o) + "\n";
+            String line = "• " + Text.escape(o.name()) + tags(o) + (o.hours() != null && !openNow.test(o) ? " · 🌙 closed now" : "") + "\n";
             // an embed description holds 4096 characters; keep room for the "more" line
             if (b.length() + line.length() > 4000) break;
             b.append(line);
@@ -94,6 +148,10 @@ public final class PlaceCommand extends SlashCommand {
 
     private static String tags(Option o) {
         return o.tags().isEmpty() ? "" : " · " + Text.escape(String.join(", ", o.tags()));
+    }
+
+    private static String details(Option o) {
+        return (o.hours() == null ? "" : " · hours " + Text.escape(o.hours())) + (o.link() == null ? "" : " · <" + o.link() + ">");
     }
 
     @Override

@@ -1,14 +1,17 @@
 package eatbot.discord.commands;
 
+import eatbot.chart.TasteChart;
 import eatbot.eat.EatService;
 import eatbot.eat.Taste;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.FileUpload;
 
 import java.util.Locale;
 
-/** {@code /taste}: what eatbot has learned about the caller; only they see it. */
+/** {@code /taste}: what eatbot has learned about the caller, as a list and a picture (PNG); only they see it. */
 public final class TasteCommand extends SlashCommand {
+    static final String PICTURE = "taste.png";
     private final EatService service;
 
     public TasteCommand(EatService service) {
@@ -36,10 +39,14 @@ public final class TasteCommand extends SlashCommand {
             shown++;
         }
         if (shown < t.entries().size()) b.append("… and ").append(t.entries().size() - shown).append(" more");
-        return Reply.embed(new EmbedBuilder()
-                .setTitle("Your taste: chance you like each place")
-                .setDescription(b.toString().strip())
-                .build());
+        return new Reply(Reply.builder()
+                .setEmbeds(new EmbedBuilder()
+                        .setTitle("Your taste: chance you like each place")
+                        .setDescription(b.toString().strip())
+                        .setImage("attachment://" + PICTURE)
+                        .build())
+                .addFiles(FileUpload.fromData(TasteChart.forTaste(t, call.displayName()), PICTURE))
+                .build(), null);
     }
 
     static String bar(double p) {

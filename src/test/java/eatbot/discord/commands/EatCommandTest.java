@@ -61,8 +61,8 @@ class EatCommandTest {
         assertEquals(List.of("vietnamese, soup", "⭐ A favourite", "👍 3 · 👎 1"),
                 e.getFields().stream().map(MessageEmbed.Field::getValue).toList());
         assertTrue(reply.message().getAllowedMentions().isEmpty(), "pings nobody");
-        Button again = ((ActionRow) reply.message().getComponents().get(0)).getButtons().get(0);
-        assertEquals("eat-again:42", again.getCustomId());
+        List<Button> buttons = ((ActionRow) reply.message().getComponents().get(0)).getButtons();
+        assertEquals(List.of("eat-again:42", "eat-why:42"), buttons.stream().map(Button::getCustomId).toList());
     }
 
     @Test
@@ -81,7 +81,7 @@ class EatCommandTest {
         when(service.suggest(any())).thenReturn(suggestion(43, taco, false, "222", "333"));
         when(service.preference(any(), any(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(Preference.none(8));
 
-        eat.again(call, 42);
+        eat.again(call, "eat-again:42");
 
         ArgumentCaptor<SuggestRequest> asked = ArgumentCaptor.forClass(SuggestRequest.class);
         verify(service).suggest(asked.capture());
@@ -93,7 +93,7 @@ class EatCommandTest {
     @Test
     void anotherOneForAGoneSuggestionIsAClearError() {
         when(service.suggestion("111", 42)).thenReturn(Optional.empty());
-        assertEquals("That suggestion is gone; ask again with /eat.", assertThrows(EatException.class, () -> eat.again(call, 42)).getMessage());
+        assertEquals("That suggestion is gone; ask again with /eat.", assertThrows(EatException.class, () -> eat.again(call, "eat-again:42")).getMessage());
     }
 
     @Test
@@ -102,5 +102,98 @@ class EatCommandTest {
         assertNull(eat.refuse(call));
         assertTrue(eat.refuse(call).startsWith("Easy!"));
         verify(service, never()).suggest(any());
+    }
+
+    // ---- with:, filters and at: ----
+
+    private static FakeCall eatWith(Map<String, String> options) {
+        return FakeCall.member(null, options);
+    }
+
+    @Test
+    void mentionedMembersFiltersAndTimeMakeTheRequest() {
+        SuggestRequest r = EatCommand.request(eatWith(Map.of("with", "<@333> <@!444>, <@333>", "not", "spicy,smelly",
+                "max-price", "$$", "only", "vegetarian", "at", "fri 19:00")));
+        assertEquals(List.of("222", "333", "444"), r.members(), "the asker first, each member once");
+        assertEquals(new SuggestRequest("111", "222", List.of("222", "333", "444"), Set.of())
+                .filtered("smelly,spicy", "$$", "vegetarian").at("fri 19:00"), r);
+    }
+
+    @Test
+    void withTakesOnlyMentionsOfMembers() {
+        for (String typed : List.of("bob", "<@&555>", "@everyone", "<#123>", "<@333> and bob")) {
+            EatException e = assertThrows(EatException.class, () -> EatCommand.request(eatWith(Map.of("with", typed))), typed);
+            assertTrue(e.getMessage().startsWith("with: takes @mentions of members, like with:@alice @bob; '"), e.getMessage());
+            assertFalse(e.getMessage().contains("@everyone"), "shown harmlessly: " + e.getMessage());
+        }
+        verify(service, never()).suggest(any());
+    }
+
+    @Test
+    void aGroupHasAtMostTenPeople() {
+        StringBuilder nine = new StringBuilder();
+        for (int i = 0; i < 9; i++) nine.append("<@10").append(i).append("> ");
+        assertEquals(10, EatCommand.request(eatWith(Map.of("with", nine.toString()))).members().size());
+        EatException e = assertThrows(EatException.class, () -> EatCommand.request(eatWith(Map.of("with", nine + "<@999>"))));
+        assertEquals("At most 10 people can eat together (you and 9 others).", e.getMessage());
+    }
+
+    @Test
+    void aBadFilterOrTimeIsAClearError() {
+        assertEquals("'vegan' is both in not: and only:.", assertThrows(EatException.class,
+                () -> EatCommand.request(eatWith(Map.of("not", "vegan", "only", "vegan")))).getMessage());
+        assertTrue(assertThrows(EatException.class, () -> EatCommand.request(eatWith(Map.of("at", "soon")))).getMessage()
+                .startsWith("'soon' is not a time."));
+    }
+
+    @Test
+    void theEmbedNamesTheGroupAndWhatWasAskedAndAnotherOneKeepsIt() {
+        Option pho = place(7, "Pho", "vegetarian", "$");
+        Option taco = place(8, "Taco", "vegetarian");
+        when(service.suggest(any())).thenReturn(suggestion(42, pho, false, "222", "333"), suggestion(43, taco, false, "333", "222"));
+        when(service.suggestion("111", 42)).thenReturn(Optional.of(suggestion(42, pho, false, "222", "333")));
+        when(service.preference(any(), any(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(Preference.none(7));
+
+        Reply first = eat.run(eatWith(Map.of("with", "<@333>", "not", "spicy", "max-price", "$$", "at", "19:00")));
+        MessageEmbed e = first.message().getEmbeds().get(0);
+        assertEquals("For <@222>, <@333>", e.getDescription());
+        assertEquals("not:spicy max\\-price:$$ at 19:00", e.getFields().get(3).getValue());
+        assertTrue(first.message().getAllowedMentions().isEmpty(), "the members are named, not pinged");
+        String button = ((ActionRow) first.message().getComponents().get(0)).getButtons().get(0).getCustomId();
+        assertTrue(button.length() <= 100, button);
+
+        // the button is read by a fresh command object: what a restart leaves
+        new EatCommand(service, new EatRateLimit(2, () -> 0)).again(FakeCall.member(null, Map.of()).as("333"), button);
+        ArgumentCaptor<SuggestRequest> asked = ArgumentCaptor.forClass(SuggestRequest.class);
+        verify(service, org.mockito.Mockito.times(2)).suggest(asked.capture());
+        SuggestRequest again = asked.getAllValues().get(1);
+        assertEquals(new SuggestRequest("111", "333", List.of("333", "222"), Set.of(7L)).filtered("spicy", "$$", null).at("19:00"), again);
+    }
+
+    @Test
+    void filtersTooLongForTheButtonAreRememberedUntilARestart() {
+        Option pho = place(7, "Pho");
+        when(service.suggest(any())).thenReturn(suggestion(42, pho, false, "222"));
+        when(service.suggestion("111", 42)).thenReturn(Optional.of(suggestion(42, pho, false, "222")));
+        when(service.preference(any(), any(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(Preference.none(7));
+        String many = "aaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbb,cccccccccccccccccccc,dddddddddddddddddddd,eeeeeeeeeeeeeeeeeeee";
+
+        Reply first = eat.run(eatWith(Map.of("not", many)));
+        String button = ((ActionRow) first.message().getComponents().get(0)).getButtons().get(0).getCustomId();
+        assertEquals("eat-again:42|*", button);
+        eat.again(call, button);
+        ArgumentCaptor<SuggestRequest> asked = ArgumentCaptor.forClass(SuggestRequest.class);
+        verify(service, org.mockito.Mockito.times(2)).suggest(asked.capture());
+        assertEquals(5, asked.getAllValues().get(1).filters().not().size());
+
+        EatCommand restarted = new EatCommand(service, new EatRateLimit(2, () -> 0));
+        assertEquals(AnotherOne.FORGOTTEN, assertThrows(EatException.class, () -> restarted.again(call, button)).getMessage());
+    }
+
+    @Test
+    void aButtonFromBeforeFiltersExistedStillWorks() {
+        assertEquals(new AnotherOne.Ask(42, eatbot.eat.Filters.NONE, null), new AnotherOne().read("eat-again:42"));
+        assertThrows(EatException.class, () -> new AnotherOne().read("eat-again:x"));
+        assertThrows(EatException.class, () -> new AnotherOne().read("eat-again:42|a|b"));
     }
 }

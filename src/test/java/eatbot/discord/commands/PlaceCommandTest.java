@@ -5,6 +5,7 @@ import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Option;
+import eatbot.eat.PlaceTransfer;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,79 @@ class PlaceCommandTest {
     }
 
     @Test
+    void editExportAndImportNeedManageServer() {
+        for (String sub : List.of("edit", "export", "import")) {
+            assertEquals(Permissions.ADMIN_ONLY, place.refuse(FakeCall.member(sub, Map.of())), sub);
+            assertNull(place.refuse(FakeCall.admin(sub, Map.of())), sub);
+        }
+    }
+
+    @Test
+    void addTakesHoursAndEditChangesTagsLinkAndHours() {
+        when(service.settings("111")).thenReturn(settings(null));
+        Option green = new Option(1, "111", "Green Bowl", List.of("vegetarian"), "https://green.example/menu", "Mon-Fri 11:00-21:00", "222", false, Instant.EPOCH);
+        when(service.addPlace("111", "222", "Green Bowl", "vegetarian", "https://green.example/menu", "Mon-Fri 11:00-21:00")).thenReturn(green);
+        Reply added = place.run(FakeCall.member("add", Map.of("name", "Green Bowl", "tags", "vegetarian",
+                "link", "https://green.example/menu", "hours", "Mon-Fri 11:00-21:00")));
+        assertEquals("Added **Green Bowl** · vegetarian · hours Mon\\-Fri 11:00\\-21:00 · <https://green.example/menu>.", added.message().getContent());
+
+        when(service.editPlace("111", "Green Bowl", null, "none", "daily 12:00-22:00")).thenReturn(green);
+        Map<String, String> edit = new java.util.HashMap<>();
+        edit.put("name", "Green Bowl");
+        edit.put("link", "none");
+        edit.put("hours", "daily 12:00-22:00");
+        assertTrue(place.run(FakeCall.admin("edit", edit)).message().getContent().startsWith("Updated **Green Bowl**"));
+        verify(service).editPlace("111", "Green Bowl", null, "none", "daily 12:00-22:00");
+    }
+
+    @Test
+    void listSaysWhichPlacesAreClosedNow() {
+        Option open = new Option(1, "111", "Open Pho", List.of(), null, "daily 00:00-24:00", "222", false, Instant.EPOCH);
+        Option closed = new Option(2, "111", "Shut Tacos", List.of(), null, "Mon closed", "222", false, Instant.EPOCH);
+        Option unknown = option("No Hours");
+        when(service.places("111")).thenReturn(List.of(open, closed, unknown));
+        when(service.isOpenNow("111", open)).thenReturn(true);
+        when(service.isOpenNow("111", closed)).thenReturn(false);
+        String text = place.run(FakeCall.member("list", Map.of())).message().getEmbeds().get(0).getDescription();
+        assertEquals("• Open Pho\n• Shut Tacos · 🌙 closed now\n• No Hours", text);
+    }
+
+    @Test
+    void exportAttachesTheJsonFile() throws Exception {
+        when(service.places("111")).thenReturn(List.of(option("Pho", "soup")));
+        Reply r = place.run(FakeCall.admin("export", Map.of()));
+        assertEquals("eatbot-places.json", r.message().getAttachments().get(0).getName());
+        try (java.io.InputStream in = r.message().getAttachments().get(0).getData()) {
+            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"Pho\"") && json.contains(PlaceTransfer.FORMAT), json);
+        }
+    }
+
+    @Test
+    void importRefusesABigFileWithoutDownloadingIt() {
+        FakeCall.FakeUpload big = new FakeCall.FakeUpload(PlaceTransfer.MAX_BYTES + 1, new byte[0]);
+        EatException e = assertThrows(EatException.class, () -> place.run(FakeCall.admin("import", Map.of()).withUpload("file", big)));
+        assertEquals("The file is too big (at most 256 KB). Nothing was imported.", e.getMessage());
+        assertEquals(0, big.downloads);
+        verify(service, never()).importPlaces(any(), any(), any());
+
+        // a file bigger than Discord said is caught after the capped download
+        FakeCall.FakeUpload lying = new FakeCall.FakeUpload(10, new byte[PlaceTransfer.MAX_BYTES + 50]);
+        assertThrows(EatException.class, () -> place.run(FakeCall.admin("import", Map.of()).withUpload("file", lying)));
+        verify(service, never()).importPlaces(any(), any(), any());
+        assertEquals("Attach a places file from /place export as file:.",
+                assertThrows(EatException.class, () -> place.run(FakeCall.admin("import", Map.of()))).getMessage());
+    }
+
+    @Test
+    void importSaysWhatWasAddedAndWhatWasAlreadyThere() {
+        byte[] file = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        when(service.importPlaces("111", "333", file)).thenReturn(new EatService.PlaceImport(List.of(option("A"), option("B")), List.of("Pho *99*")));
+        Reply r = place.run(FakeCall.admin("import", Map.of()).withUpload("file", new FakeCall.FakeUpload(2, file)));
+        assertEquals("Imported 2 places; already there, left unchanged: Pho \\*99\\*.", r.message().getContent());
+    }
+
+    @Test
     void addShowsTheNameEscaped() {
         when(service.settings("111")).thenReturn(settings(null));
         when(service.addPlace("111", "222", "_Pho_ <@1>", "soup", null, null)).thenReturn(option("_Pho_ <@1>", "soup"));
@@ -71,7 +145,7 @@ class PlaceCommandTest {
     void aLongListFitsInOneEmbedAndSaysHowManyMore() {
         List<Option> many = new ArrayList<>();
         for (int i = 0; i < 500; i++) many.add(option("Place number " + i + " " + "x".repeat(50)));
-        String text = PlaceCommand.list(many).message().getEmbeds().get(0).getDescription();
+        String text = PlaceCommand.list(many, o -> true).message().getEmbeds().get(0).getDescription();
         assertTrue(text.length() <= 4096, "an embed description holds 4096 characters");
         assertTrue(text.matches("(?s).*… and \\d+ more$"), text.substring(text.length() - 40));
     }

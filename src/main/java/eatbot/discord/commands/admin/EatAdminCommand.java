@@ -2,6 +2,7 @@ package eatbot.discord.commands.admin;
 
 import eatbot.discord.commands.Call;
 import eatbot.discord.commands.Reply;
+import eatbot.discord.commands.VetoCommand;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
@@ -10,8 +11,16 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
-/** {@code /eat-admin show|policy|exploration|prior|add-role}: this server's suggestion settings. */
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /eat-admin show|policy|exploration|prior|add-role|group-rule|cooldown|gamma|cold-start|timezone}
+ * and {@code /eat-admin veto add|remove|list}: this server's suggestion settings and server-wide vetoes.
+ */
 public final class EatAdminCommand extends AdminCommand {
     private final EatService service;
 
@@ -36,20 +45,42 @@ public final class EatAdminCommand extends AdminCommand {
                         .addOptions(new OptionData(OptionType.NUMBER, "alpha", "above 0", true),
                                 new OptionData(OptionType.NUMBER, "beta", "above 0", true)),
                 new SubcommandData("add-role", "Only members with this role may add places (leave empty: everyone)")
-                        .addOptions(new OptionData(OptionType.ROLE, "role", "The role; leave out to let everyone add")));
+                        .addOptions(new OptionData(OptionType.ROLE, "role", "The role; leave out to let everyone add")),
+                new SubcommandData("group-rule", "How the members' draws combine in a group suggestion")
+                        .addOptions(new OptionData(OptionType.STRING, "rule", "The rule", true)
+                                .addChoice("least-misery: nobody is sent where they hate it", "least-misery")
+                                .addChoice("average", "average")
+                                .addChoice("product: the chance everyone likes it", "product")),
+                new SubcommandData("cooldown", "Days a place picked with 👍 rests for its pickers (0 = off)")
+                        .addOptions(new OptionData(OptionType.INTEGER, "days", "0 to 365", true).setRequiredRange(0, 365)),
+                new SubcommandData("gamma", "Forget older feedback: each newer reaction keeps gamma of the weight (1 = never)")
+                        .addOptions(new OptionData(OptionType.NUMBER, "value", "above 0, at most 1", true).setRequiredRange(0.0, 1.0)),
+                new SubcommandData("cold-start", "Lean newcomers on the server's ratings: up to this many pseudo-ratings (0 = off)")
+                        .addOptions(new OptionData(OptionType.NUMBER, "strength", "0 to 1000", true).setRequiredRange(0.0, 1000.0)),
+                new SubcommandData("timezone", "The time zone opening hours are read in")
+                        .addOptions(new OptionData(OptionType.STRING, "zone", "e.g. Europe/Paris", true, true).setMaxLength(64)))
+                .addSubcommandGroups(new SubcommandGroupData("veto", "Server-wide vetoes: never suggest a place or a tag here")
+                        .addSubcommands(VetoCommand.subcommands("on this server")));
     }
 
     @Override
     public Reply run(Call call) {
         String guild = call.guildId();
         String sub = call.subcommand() == null ? "" : call.subcommand();
+        if (sub.startsWith("veto ")) return VetoCommand.handle(service, call, null, sub.substring("veto ".length()));
         GuildSettings s = switch (sub) {
             case "show" -> service.settings(guild);
             case "policy" -> service.setPolicy(guild, call.option("name"));
             case "exploration" -> service.setExploration(guild, number(call, "epsilon"), number(call, "c"));
             case "prior" -> service.setPrior(guild, required(call, "alpha"), required(call, "beta"));
             case "add-role" -> service.setAddRole(guild, call.option("role"));
-            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior or add-role.");
+            case "group-rule" -> service.setGroupRule(guild, call.option("rule"));
+            case "cooldown" -> service.setCooldown(guild, wholeNumber(call, "days"));
+            case "gamma" -> service.setGamma(guild, required(call, "value"));
+            case "cold-start" -> service.setColdStart(guild, required(call, "strength"));
+            case "timezone" -> service.setTimeZone(guild, call.option("zone"));
+            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma,"
+                    + " cold-start, timezone or veto.");
         };
         return Reply.embed(describe(s));
     }
@@ -64,6 +95,7 @@ public final class EatAdminCommand extends AdminCommand {
                 .addField("Cooldown", s.cooldownDays() + " day(s)", true)
                 .addField("Forgetting (gamma)", num(s.discount()) + (s.discount() == 1 ? " (never forget)" : ""), true)
                 .addField("Who may add places", s.addRoleId() == null ? "everyone" : "<@&" + s.addRoleId() + "> and admins", true)
+                .addField("Cold start", s.coldStartStrength() == 0 ? "off" : "up to " + num(s.coldStartStrength()) + " ratings", true)
                 .addField("Time zone", s.timeZone(), true)
                 .build();
     }
@@ -72,6 +104,32 @@ public final class EatAdminCommand extends AdminCommand {
         Double d = number(call, key);
         if (d == null) throw new EatException("Give " + key + ":<number>.");
         return d;
+    }
+
+    private static int wholeNumber(Call call, String key) {
+        String v = call.option(key);
+        if (v == null) throw new EatException("Give " + key + ":<whole number>.");
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new EatException(key + " must be a whole number.");
+        }
+    }
+
+    @Override
+    public List<String> autocomplete(String guildId, String option, String typed) {
+        if (option.equals("zone")) return zones(typed);
+        if (option.equals("place")) return service.placeNames(guildId, typed);
+        return List.of();
+    }
+
+    /** Time zone ids containing what was typed (those starting with it first), at most 25. */
+    static List<String> zones(String typed) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.contains("/") && z.toLowerCase(Locale.ROOT).contains(t))
+                .sorted(java.util.Comparator.comparing((String z) -> !z.toLowerCase(Locale.ROOT).startsWith(t)).thenComparing(z -> z))
+                .limit(25).toList();
     }
 
     static Double number(Call call, String key) {

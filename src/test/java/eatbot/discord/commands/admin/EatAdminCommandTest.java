@@ -6,9 +6,11 @@ import eatbot.discord.commands.Permissions;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.Veto;
 import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,5 +57,46 @@ class EatAdminCommandTest {
     void aBadNumberIsAClearError() {
         EatException e = assertThrows(EatException.class, () -> admin.run(FakeCall.admin("prior", Map.of("alpha", "lots", "beta", "1"))));
         assertEquals("alpha must be a number.", e.getMessage());
+    }
+
+    @Test
+    void groupSettingsCallTheirServiceMethods() {
+        when(service.setGroupRule("111", "product")).thenReturn(SETTINGS);
+        when(service.setCooldown("111", 3)).thenReturn(SETTINGS);
+        when(service.setGamma("111", 0.9)).thenReturn(SETTINGS);
+        when(service.setColdStart("111", 5.0)).thenReturn(SETTINGS);
+        when(service.setTimeZone("111", "Europe/Paris")).thenReturn(SETTINGS);
+        admin.run(FakeCall.admin("group-rule", Map.of("rule", "product")));
+        admin.run(FakeCall.admin("cooldown", Map.of("days", "3")));
+        admin.run(FakeCall.admin("gamma", Map.of("value", "0.9")));
+        admin.run(FakeCall.admin("cold-start", Map.of("strength", "5")));
+        String shown = admin.run(FakeCall.admin("timezone", Map.of("zone", "Europe/Paris"))).message().getEmbeds().get(0).toData().toString();
+        verify(service).setGroupRule("111", "product");
+        verify(service).setCooldown("111", 3);
+        verify(service).setGamma("111", 0.9);
+        verify(service).setColdStart("111", 5.0);
+        verify(service).setTimeZone("111", "Europe/Paris");
+        assertTrue(shown.contains("Cold start"), shown);
+        assertEquals("days must be a whole number.",
+                assertThrows(EatException.class, () -> admin.run(FakeCall.admin("cooldown", Map.of("days", "2.5")))).getMessage());
+    }
+
+    @Test
+    void serverVetoesAreTheServersNotTheAdmins() {
+        assertEquals(Permissions.ADMIN_ONLY, admin.refuse(FakeCall.member("veto add", Map.of("tag", "smelly"))));
+        when(service.veto("111", null, null, "smelly")).thenReturn(new Veto(null, null, null, "smelly"));
+        assertEquals("🚫 eatbot will not suggest places tagged **smelly** on this server any more.",
+                admin.run(FakeCall.admin("veto add", Map.of("tag", "smelly"))).message().getContent());
+        verify(service).veto("111", null, null, "smelly");
+        when(service.vetoes("111", null)).thenReturn(List.of(new Veto("222", 5L, "Sushi Go", null)));
+        assertEquals("• **Sushi Go** — <@222>", admin.run(FakeCall.admin("veto list", Map.of())).message().getEmbeds().get(0).getDescription());
+    }
+
+    @Test
+    void timeZonesAreAutocompleted() {
+        List<String> zones = admin.autocomplete("111", "zone", "paris");
+        assertEquals(List.of("Europe/Paris"), zones);
+        assertTrue(admin.autocomplete("111", "zone", "").size() <= 25);
+        assertTrue(admin.autocomplete("111", "zone", "Europe/").stream().allMatch(z -> z.startsWith("Europe/")));
     }
 }

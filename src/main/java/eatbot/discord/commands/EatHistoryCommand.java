@@ -1,0 +1,71 @@
+package eatbot.discord.commands;
+
+import eatbot.eat.EatException;
+import eatbot.eat.EatService;
+import eatbot.eat.PastSuggestion;
+import eatbot.eat.Suggestion;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+import java.util.List;
+
+/**
+ * {@code /eat-history [count:]}: the server's last suggestions and who said
+ * 👍 or 👎 (the console's {@code /eat history}; on Discord a command of its
+ * own, since {@code /eat} has options). Only the caller sees it.
+ */
+public final class EatHistoryCommand extends SlashCommand {
+    public static final int DEFAULT_COUNT = 10;
+    public static final int MAX_COUNT = 25;
+    private final EatService service;
+
+    public EatHistoryCommand(EatService service) {
+        super("eat-history");
+        this.service = service;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return slash("The last suggestions on this server and what people said (only you see it)").addOptions(
+                new OptionData(OptionType.INTEGER, "count", "How many (default " + DEFAULT_COUNT + ")").setRequiredRange(1, MAX_COUNT));
+    }
+
+    @Override
+    public Reply run(Call call) {
+        int count = DEFAULT_COUNT;
+        if (call.option("count") != null) {
+            try {
+                count = Integer.parseInt(call.option("count").strip());
+            } catch (NumberFormatException e) {
+                throw new EatException("count must be a whole number from 1 to " + MAX_COUNT + ".");
+            }
+            if (count < 1 || count > MAX_COUNT) throw new EatException("count must be a whole number from 1 to " + MAX_COUNT + ".");
+        }
+        return show(service.historyWithReactions(call.guildId(), count));
+    }
+
+    static Reply show(List<PastSuggestion> past) {
+        if (past.isEmpty()) return Reply.text("No suggestions yet. Ask with `/eat`.");
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        for (PastSuggestion p : past) {
+            Suggestion s = p.suggestion();
+            // <t:…:f> shows the time in each reader's own time zone
+            String line = "**#" + s.id() + "** <t:" + s.createdAt().getEpochSecond() + ":f> " + Text.limit(Text.escape(s.option().name()), 100)
+                    + " · for " + SuggestionMessage.members(s.members())
+                    + (p.liked().isEmpty() ? "" : " · 👍 " + SuggestionMessage.members(p.liked()))
+                    + (p.disliked().isEmpty() ? "" : " · 👎 " + SuggestionMessage.members(p.disliked())) + "\n";
+            if (b.length() + line.length() > 4000) break;
+            b.append(line);
+            shown++;
+        }
+        if (shown < past.size()) b.append("… and ").append(past.size() - shown).append(" more");
+        return Reply.embed(new EmbedBuilder()
+                .setTitle("Last suggestions, newest first")
+                .setDescription(b.toString().strip())
+                .setFooter("/eat-why id:<number> draws why one was suggested")
+                .build());
+    }
+}

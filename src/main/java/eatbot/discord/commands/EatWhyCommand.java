@@ -1,0 +1,62 @@
+package eatbot.discord.commands;
+
+import eatbot.chart.TasteChart;
+import eatbot.eat.EatException;
+import eatbot.eat.EatService;
+import eatbot.eat.Why;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.FileUpload;
+
+/**
+ * A picture of why a place was suggested, for the person asking: their
+ * posterior curves with the suggested place bold, as a PNG only they see.
+ * Reached by the "Why?" button under every suggestion, or {@code /eat-why id:}
+ * for an older one (ids are in {@code /eat-history}). It is a command of its
+ * own because a Discord command with options ({@code /eat}) cannot have subcommands.
+ */
+public final class EatWhyCommand extends SlashCommand {
+    private final EatService service;
+
+    public EatWhyCommand(EatService service) {
+        super("eat-why");
+        this.service = service;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return slash("A picture of why eatbot suggested a place (only you see it)").addOptions(
+                new OptionData(OptionType.INTEGER, "id", "The suggestion's number (#id, see /eat-history)", true).setMinValue(1));
+    }
+
+    @Override
+    public Reply run(Call call) {
+        String id = call.option("id");
+        try {
+            return why(call, Long.parseLong(id == null ? "" : id.strip()));
+        } catch (NumberFormatException e) {
+            throw new EatException("Give id:<number> of a suggestion (see /eat-history).");
+        }
+    }
+
+    /** The "Why?" button: the custom id ends in the suggestion id. */
+    public Reply button(Call call, String customId) {
+        try {
+            return why(call, Long.parseLong(customId.substring(SuggestionMessage.WHY.length())));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new EatException("This button no longer works; ask again with /eat.");
+        }
+    }
+
+    Reply why(Call call, long suggestionId) {
+        Why why = service.why(call.guildId(), suggestionId, call.userId());
+        byte[] png = TasteChart.forWhy(why, call.displayName());
+        String place = Text.escape(why.suggestion().option().name());
+        return new Reply(Reply.builder()
+                .setContent("Why **" + Text.limit(place, 200) + "** (#" + suggestionId + "): what eatbot believes about your top places;"
+                        + " the suggested one is drawn bold. The more 👍/👎, the narrower the curve.")
+                .addFiles(FileUpload.fromData(png, "why-" + suggestionId + ".png"))
+                .build(), null);
+    }
+}

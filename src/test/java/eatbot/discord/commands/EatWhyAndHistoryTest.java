@@ -1,0 +1,76 @@
+package eatbot.discord.commands;
+
+import eatbot.eat.EatException;
+import eatbot.eat.EatService;
+import eatbot.eat.Option;
+import eatbot.eat.PastSuggestion;
+import eatbot.eat.Suggestion;
+import eatbot.eat.Taste;
+import eatbot.eat.Why;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class EatWhyAndHistoryTest {
+    private final EatService service = mock(EatService.class);
+    private static final Option PHO = new Option(7, "111", "Pho <@1>", List.of("soup"), null, null, "222", false, Instant.EPOCH);
+    private static final Suggestion S = new Suggestion(42, "111", "222", List.of("222", "333"), PHO, "thompson", false,
+            Instant.ofEpochSecond(1_700_000_000), null, null);
+
+    private static BufferedImage png(Reply r) throws Exception {
+        try (InputStream in = r.message().getAttachments().get(0).getData()) {
+            return ImageIO.read(in);
+        }
+    }
+
+    @Test
+    void theWhyButtonAndCommandAnswerWithThePressersPicture() throws Exception {
+        Taste taste = new Taste("333", List.of(new Taste.Entry(PHO, 3, 1, 2, 0)));
+        when(service.why("111", 42, "333")).thenReturn(new Why(S, taste));
+        EatWhyCommand why = new EatWhyCommand(service);
+        Reply pressed = why.button(FakeCall.member(null, Map.of()).as("333"), "eat-why:42");
+        assertEquals("why-42.png", pressed.message().getAttachments().get(0).getName());
+        assertTrue(pressed.message().getContent().startsWith("Why **Pho \\<@\u200b1\\>** (#42)"), pressed.message().getContent());
+        assertEquals(800, png(pressed).getWidth());
+
+        Reply asked = why.run(FakeCall.member(null, Map.of("id", "42")).as("333"));
+        assertEquals("why-42.png", asked.message().getAttachments().get(0).getName());
+        assertTrue(why.ephemeral(FakeCall.member(null, Map.of())));
+        assertThrows(EatException.class, () -> why.button(FakeCall.member(null, Map.of()), "eat-why:nope"));
+    }
+
+    @Test
+    void historyNamesPeopleWithoutPingingAndShowsTimesInTheReadersZone() {
+        when(service.historyWithReactions("111", 10)).thenReturn(List.of(new PastSuggestion(S, List.of("222"), List.of("333"))));
+        Reply r = new EatHistoryCommand(service).run(FakeCall.member(null, Map.of()));
+        assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · 👍 <@222> · 👎 <@333>",
+                r.message().getEmbeds().get(0).getDescription());
+        assertTrue(r.message().getAllowedMentions().isEmpty());
+
+        when(service.historyWithReactions("111", 3)).thenReturn(List.of());
+        assertEquals("No suggestions yet. Ask with `/eat`.", new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "3")))
+                .message().getContent());
+        assertThrows(EatException.class, () -> new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "99"))));
+    }
+
+    @Test
+    void tasteAttachesItsPicture() throws Exception {
+        when(service.taste("111", "222")).thenReturn(new Taste("222", List.of(new Taste.Entry(PHO, 1, 1, 0, 0))));
+        Reply r = new TasteCommand(service).run(FakeCall.member(null, Map.of()));
+        assertEquals("taste.png", r.message().getAttachments().get(0).getName());
+        assertEquals("attachment://taste.png", r.message().getEmbeds().get(0).getImage().getUrl());
+        BufferedImage img = png(r);
+        assertEquals(450, img.getHeight());
+    }
+}
