@@ -30,8 +30,12 @@ import java.util.concurrent.TimeUnit;
  * savepoint inside one transaction, commits once, and only then completes the
  * callers' futures — group commit, so a task returns only when it is on disk.
  *
- * <p>Durability: WAL with synchronous=FULL syncs the log at every commit, so an
- * acknowledged write survives a crash of the process or the machine.
+ * <p>Durability is chosen per write ({@link Durability}): a batch holding any
+ * {@code DURABLE} task commits with synchronous=FULL (WAL synced at the commit:
+ * survives a crash of the process or the machine); a batch of {@code RELAXED}
+ * tasks only commits with synchronous=NORMAL (in the WAL, in the OS's page
+ * cache: survives a crash of the process, and a power loss can lose it until
+ * the next durable commit or checkpoint syncs the WAL, which then covers it).
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -46,7 +50,33 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    private record Task<T>(Work<T> work, CompletableFuture<T> done) {}
+    /**
+     * Work whose only effect is on the database, so it may be run again after a
+     * rollback. Consecutive repeatable tasks of a batch share one savepoint (two
+     * statements fewer each); if one of them fails, that savepoint is rolled back
+     * and each is run again in its own, so a failing task still spoils no other.
+     */
+    @FunctionalInterface
+    public interface RepeatableWork<T> extends Work<T> {
+    }
+
+    /** When a write's caller is told it is done. */
+    public enum Durability {
+        /** After the commit is synced to disk (synchronous=FULL): survives a power loss. */
+        DURABLE,
+        /**
+         * After the commit is in the WAL (synchronous=NORMAL): survives a crash of the
+         * process; a power loss or OS crash can lose it, and every later relaxed write,
+         * until the next durable commit.
+         */
+        RELAXED
+    }
+
+    private record Task<T>(Work<T> work, Durability durability, CompletableFuture<T> done) {
+        boolean repeatable() {
+            return work instanceof RepeatableWork;
+        }
+    }
 
     private final Path file;
     private final SQLiteDataSource dataSource;
@@ -65,6 +95,9 @@ public final class Database implements AutoCloseable {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
+    private final PreparedStatement syncFull;
+    private final PreparedStatement syncNormal;
+    private Durability committing = Durability.DURABLE; // the writer connection's synchronous setting
     private volatile boolean closing;
 
     private Database(Path file) throws SQLException {
@@ -89,6 +122,8 @@ public final class Database implements AutoCloseable {
         this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
         this.release = writeConnection.prepareStatement("RELEASE task");
         this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
+        this.syncFull = writeConnection.prepareStatement("PRAGMA synchronous=FULL");
+        this.syncNormal = writeConnection.prepareStatement("PRAGMA synchronous=NORMAL");
         this.readers = new ArrayBlockingQueue<>(READERS);
         for (int i = 0; i < READERS; i++) {
             Connection c = StatementCache.wrap(dataSource.getConnection());
@@ -138,7 +173,12 @@ public final class Database implements AutoCloseable {
      * and the exception is rethrown here unchanged when it is unchecked.
      */
     public <T> T write(Work<T> work) {
-        CompletableFuture<T> f = submit(work);
+        return write(Durability.DURABLE, work);
+    }
+
+    /** {@link #write(Work)}, returning once the commit has the given durability. */
+    public <T> T write(Durability durability, Work<T> work) {
+        CompletableFuture<T> f = submit(durability, work);
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -152,14 +192,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Queues work for the writer; the future completes after the commit that holds it. */
+    /** Queues work for the writer; the future completes after the durable commit that holds it. */
     public <T> CompletableFuture<T> submit(Work<T> work) {
+        return submit(Durability.DURABLE, work);
+    }
+
+    /** Queues work for the writer; the future completes after the commit that holds it has the given durability. */
+    public <T> CompletableFuture<T> submit(Durability durability, Work<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
         if (closing) {
             f.completeExceptionally(new StoreException("the database is closing"));
             return f;
         }
-        queue.add(new Task<>(work, f));
+        queue.add(new Task<>(work, durability, f));
         return f;
     }
 
@@ -187,22 +232,23 @@ public final class Database implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
         try {
+            useDurability(batch);
             // explicit BEGIN/COMMIT: the JDBC driver's non-autocommit mode would reopen a transaction
             // right after each commit and hold the write lock between batches
             begin.execute();
             try {
-                for (int i = 0; i < batch.size(); i++) {
-                    savepoint.execute();
-                    try {
-                        results[i] = batch.get(i).work().run(writeConnection);
-                        release.execute();
-                    } catch (Throwable t) {
-                        rollbackTo.execute();
-                        release.execute();
-                        failures[i] = t;
+                int i = 0;
+                while (i < batch.size()) {
+                    int end = i + 1;
+                    if (batch.get(i).repeatable()) {
+                        while (end < batch.size() && batch.get(end).repeatable()) end++;
                     }
+                    if (end - i == 1 || !runShared(batch, i, end, results)) {
+                        for (int k = i; k < end; k++) runAlone(batch.get(k), k, results, failures);
+                    }
+                    i = end;
                 }
-                commit.execute(); // one durable sync for the whole batch
+                commit.execute(); // one sync (when durable) for the whole batch
             } catch (Throwable t) {
                 try {
                     rollback.execute();
@@ -226,6 +272,46 @@ public final class Database implements AutoCloseable {
                 for (int i = 0; i < done.size(); i++) complete(done.get(i), results[i], failures[i]);
             });
         }
+    }
+
+    /** Tasks from..to under one savepoint; false (and nothing of them kept) if any failed. */
+    private boolean runShared(List<Task<?>> batch, int from, int to, Object[] results) throws SQLException {
+        savepoint.execute();
+        try {
+            for (int k = from; k < to; k++) results[k] = batch.get(k).work().run(writeConnection);
+        } catch (Throwable t) {
+            rollbackTo.execute();
+            release.execute();
+            return false;
+        }
+        release.execute();
+        return true;
+    }
+
+    private void runAlone(Task<?> task, int k, Object[] results, Throwable[] failures) throws SQLException {
+        savepoint.execute();
+        try {
+            results[k] = task.work().run(writeConnection);
+            release.execute();
+        } catch (Throwable t) {
+            rollbackTo.execute();
+            release.execute();
+            failures[k] = t;
+        }
+    }
+
+    /** FULL when any task of the batch is durable, else NORMAL; set outside the transaction, only on change. */
+    private void useDurability(List<Task<?>> batch) throws SQLException {
+        Durability wanted = Durability.RELAXED;
+        for (Task<?> t : batch) {
+            if (t.durability() == Durability.DURABLE) {
+                wanted = Durability.DURABLE;
+                break;
+            }
+        }
+        if (wanted == committing) return;
+        (wanted == Durability.DURABLE ? syncFull : syncNormal).execute();
+        committing = wanted;
     }
 
     @SuppressWarnings("unchecked")

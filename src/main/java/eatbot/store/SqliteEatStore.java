@@ -303,7 +303,8 @@ public final class SqliteEatStore implements EatStore {
     @Override
     public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
                                     String policy, boolean explored, Instant now) {
-        long id = db.write(c -> {
+        // a suggestion is not feedback: it need not survive a power loss (see Database.Durability.RELAXED)
+        long id = db.write(Database.Durability.RELAXED, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -371,7 +372,7 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public void attachMessage(long suggestionId, String channelId, String messageId) {
-        db.write(c -> {
+        db.write(Database.Durability.RELAXED, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET channel_id = ?, message_id = ? WHERE id = ?")) {
                 ps.setString(1, channelId);
                 ps.setString(2, messageId);
@@ -399,13 +400,34 @@ public final class SqliteEatStore implements EatStore {
         return db.submit(feedbackWork(s, userId, reaction, gamma, now));
     }
 
-    private static Database.Work<FeedbackResult> feedbackWork(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
+    /**
+     * One reaction in three statements: the log row (its step read from user_steps
+     * inside the insert; the partial unique index on active rows turns a repeat into
+     * no row at all), the step, and the preference row discounted and added to in
+     * SQL, returned by the upsert. Repeatable: it only touches the database.
+     */
+    private static Database.RepeatableWork<FeedbackResult> feedbackWork(Suggestion s, String userId, Reaction reaction,
+                                                                       double gamma, Instant now) {
         return c -> {
             long optionId = s.option().id();
-            if (activeFeedback(c, s.id(), userId, reaction) != null) {
-                return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
+            long step;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
+                    VALUES (?, ?, ?, ?, ?, ifnull((SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?), 0) + 1, ?)
+                    ON CONFLICT DO NOTHING RETURNING step""")) {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                ps.setString(3, userId);
+                ps.setLong(4, optionId);
+                ps.setInt(5, reaction.reward());
+                ps.setString(6, s.guildId());
+                ps.setString(7, userId);
+                ps.setString(8, now.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId)); // a repeat
+                    step = rs.getLong(1);
+                }
             }
-            long step = step(c, s.guildId(), userId) + 1;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO user_steps (guild_id, user_id, step) VALUES (?, ?, ?)
                     ON CONFLICT (guild_id, user_id) DO UPDATE SET step = excluded.step""")) {
@@ -414,27 +436,46 @@ public final class SqliteEatStore implements EatStore {
                 ps.setLong(3, step);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, s.guildId());
-                ps.setLong(2, s.id());
-                ps.setString(3, userId);
-                ps.setLong(4, optionId);
-                ps.setInt(5, reaction.reward());
-                ps.setLong(6, step);
-                ps.setString(7, now.toString());
-                ps.executeUpdate();
-            }
-            Preference p = preference(c, s.guildId(), userId, optionId).plus(reaction, step, gamma);
-            savePreference(c, s.guildId(), userId, p);
-            return new FeedbackResult(true, p);
+            return new FeedbackResult(true, addToPreference(c, s.guildId(), userId, optionId, reaction, step, gamma));
         };
+    }
+
+    /**
+     * {@code Preference.plus} in one upsert: the stored evidence discounted from its
+     * step to {@code step} by gamma^(step − its step), then the event added.
+     */
+    private static Preference addToPreference(Connection c, String guildId, String userId, long optionId, Reaction r,
+                                              long step, double gamma) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO preferences AS p (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (guild_id, user_id, option_id) DO UPDATE SET
+                  successes = CASE WHEN ?9 = 1.0 OR p.step = excluded.step THEN p.successes
+                                   ELSE p.successes * pow(?9, excluded.step - p.step) END + excluded.successes,
+                  failures  = CASE WHEN ?9 = 1.0 OR p.step = excluded.step THEN p.failures
+                                   ELSE p.failures * pow(?9, excluded.step - p.step) END + excluded.failures,
+                  likes = p.likes + excluded.likes, dislikes = p.dislikes + excluded.dislikes, step = excluded.step
+                RETURNING option_id, successes, failures, likes, dislikes, step""")) {
+            boolean like = r == Reaction.LIKE;
+            ps.setString(1, guildId);
+            ps.setString(2, userId);
+            ps.setLong(3, optionId);
+            ps.setDouble(4, r.reward());
+            ps.setDouble(5, 1 - r.reward());
+            ps.setInt(6, like ? 1 : 0);
+            ps.setInt(7, like ? 0 : 1);
+            ps.setLong(8, step);
+            ps.setDouble(9, gamma);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return preferenceOf(rs);
+            }
+        }
     }
 
     @Override
     public FeedbackResult retractFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
-        return db.write(c -> {
+        return db.write((Database.RepeatableWork<FeedbackResult>) c -> {
             long optionId = s.option().id();
             long[] active = activeFeedback(c, s.id(), userId, reaction);
             if (active == null) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
