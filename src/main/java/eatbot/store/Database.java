@@ -95,8 +95,6 @@ public final class Database implements AutoCloseable {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
-    private final PreparedStatement syncFull;
-    private final PreparedStatement syncNormal;
     private Durability committing = Durability.DURABLE; // the writer connection's synchronous setting
     private volatile boolean closing;
 
@@ -122,8 +120,6 @@ public final class Database implements AutoCloseable {
         this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
         this.release = writeConnection.prepareStatement("RELEASE task");
         this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
-        this.syncFull = writeConnection.prepareStatement("PRAGMA synchronous=FULL");
-        this.syncNormal = writeConnection.prepareStatement("PRAGMA synchronous=NORMAL");
         this.readers = new ArrayBlockingQueue<>(READERS);
         for (int i = 0; i < READERS; i++) {
             Connection c = StatementCache.wrap(dataSource.getConnection());
@@ -310,7 +306,10 @@ public final class Database implements AutoCloseable {
             }
         }
         if (wanted == committing) return;
-        (wanted == Durability.DURABLE ? syncFull : syncNormal).execute();
+        // not a reused prepared statement: SQLite applies this pragma when it prepares it, not when it runs
+        try (Statement st = writeConnection.createStatement()) {
+            st.execute(wanted == Durability.DURABLE ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        }
         committing = wanted;
     }
 

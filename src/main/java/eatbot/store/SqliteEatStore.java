@@ -475,7 +475,18 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public FeedbackResult retractFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
-        return db.write((Database.RepeatableWork<FeedbackResult>) c -> {
+        return db.write(retractionWork(s, userId, reaction, gamma, now));
+    }
+
+    /** {@link #retractFeedback}, acknowledged asynchronously like {@link #submitFeedback}. */
+    public java.util.concurrent.CompletableFuture<FeedbackResult> submitRetraction(Suggestion s, String userId, Reaction reaction,
+                                                                                  double gamma, Instant now) {
+        return db.submit(retractionWork(s, userId, reaction, gamma, now));
+    }
+
+    private static Database.RepeatableWork<FeedbackResult> retractionWork(Suggestion s, String userId, Reaction reaction,
+                                                                         double gamma, Instant now) {
+        return c -> {
             long optionId = s.option().id();
             long[] active = activeFeedback(c, s.id(), userId, reaction);
             if (active == null) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
@@ -487,7 +498,7 @@ public final class SqliteEatStore implements EatStore {
             Preference p = preference(c, s.guildId(), userId, optionId).minus(reaction, active[1], gamma);
             savePreference(c, s.guildId(), userId, p);
             return new FeedbackResult(true, p);
-        });
+        };
     }
 
     /** {id, step} of the active event, or null. */
