@@ -43,16 +43,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Feedback ingest: 👍/👎 events per second durably committed, each one the
  * store's full feedback transaction (duplicate check, step, log row,
- * preference upsert). Modes:
+ * preference upsert: three statements, see {@code SqliteEatStore.feedbackWork}).
+ * Modes:
  * <ul>
  *   <li>{@code group-P-sync}: ours, P producers each waiting for every acknowledgement;</li>
  *   <li>{@code group-P-window}: ours, P producers keeping up to 256 events in flight
  *       ({@code SqliteEatStore.submitFeedback}), acknowledged after their commit;</li>
+ *   <li>{@code before-P-window}: the previous feedback transaction (six statements: duplicate
+ *       check, read step, upsert step, log row, read preference, upsert preference), submitted
+ *       through the same {@link Database} as a plain task (its own savepoint), as the store did;</li>
  *   <li>{@code autocommit-P}: the naive baseline, P connections, one transaction per event;</li>
- *   <li>{@code raw-jdbc-100}: SQLite's own limit, one connection, statements prepared
- *       once, 100 events per commit, no queue, no savepoints;</li>
+ *   <li>{@code raw-jdbc-100}: SQLite's own limit for the six-statement transaction, one
+ *       connection, statements prepared once, 100 events per commit, no queue, no savepoints;</li>
  *   <li>{@code raw-jdbc-100-nosync}: the same with synchronous=OFF: not durable, only
- *       there to show what the events cost in CPU when the disk's sync is taken out.</li>
+ *       there to show what the events cost in CPU when the disk's sync is taken out;</li>
+ *   <li>{@code lean-jdbc-100}, {@code lean-jdbc-100-nosync}: the same two for the
+ *       three-statement transaction eatbot now runs.</li>
  * </ul>
  * Every trial ends by counting the log: each acknowledged event exactly once.
  */
@@ -66,7 +72,8 @@ public class IngestBench {
     static final int EVENTS = 4096;
     static final int WINDOW = 256;
 
-    @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync"})
+    @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "before-1-window", "before-8-window",
+            "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync", "lean-jdbc-100", "lean-jdbc-100-nosync"})
     String mode;
 
     Path dir;
@@ -94,11 +101,11 @@ public class IngestBench {
             suggestions.add(store.addSuggestion(BenchData.GUILD, "asker", List.of("asker"), options.get(i % options.size()),
                     "thompson", false, Instant.now()));
         }
-        if (!mode.startsWith("group")) {
+        if (!mode.startsWith("group") && !mode.startsWith("before")) {
             store.close(); // the baselines talk to the file directly
             store = null;
         }
-        producerCount = mode.startsWith("raw-jdbc-100") ? 1 : Integer.parseInt(mode.split("-")[1]);
+        producerCount = mode.contains("-jdbc-100") ? 1 : Integer.parseInt(mode.split("-")[1]);
         producers = Executors.newFixedThreadPool(producerCount);
     }
 
@@ -124,23 +131,54 @@ public class IngestBench {
         } else if (mode.endsWith("-window")) {
             Semaphore inFlight = new Semaphore(WINDOW);
             List<CompletableFuture<?>> pending = new ArrayList<>(n);
+            boolean before = mode.startsWith("before");
             for (int i = 0; i < n; i++) {
                 inFlight.acquire();
-                pending.add(store.submitFeedback(next(), nextUser(), Reaction.LIKE, 1.0, now).whenComplete((r, e) -> {
+                CompletableFuture<Boolean> ack = before
+                        ? store.database().submit(beforeWork(next(), nextUser(), now))
+                        : store.submitFeedback(next(), nextUser(), Reaction.LIKE, 1.0, now).thenApply(r -> r.changed());
+                pending.add(ack.whenComplete((changed, e) -> {
                     inFlight.release();
-                    if (e == null && r.changed()) acknowledged.incrementAndGet();
+                    if (e == null && changed) acknowledged.incrementAndGet();
                 }));
             }
             for (CompletableFuture<?> f : pending) f.get();
         } else {
             RawFeedback raw = raw();
-            int perCommit = mode.startsWith("raw-jdbc-100") ? 100 : 1;
+            int perCommit = mode.contains("-jdbc-100") ? 100 : 1;
             for (int i = 0; i < n; i += perCommit) {
                 int k = Math.min(perCommit, n - i);
                 raw.commitEvents(this, k, now);
                 acknowledged.addAndGet(k);
             }
         }
+    }
+
+    /** The store's previous feedback transaction, six statements, as a plain (own-savepoint) task. */
+    static Database.Work<Boolean> beforeWork(Suggestion s, String user, Instant now) {
+        return c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL")) {
+                ps.setLong(1, s.id());
+                ps.setString(2, user);
+                ps.setInt(3, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return false;
+                }
+            }
+            long step;
+            try (PreparedStatement ps = c.prepareStatement("SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?")) {
+                ps.setString(1, s.guildId());
+                ps.setString(2, user);
+                try (ResultSet rs = ps.executeQuery()) {
+                    step = (rs.next() ? rs.getLong(1) : 0) + 1;
+                }
+            }
+            Prep prep = Prep.closing(c);
+            RawFeedback.writeStepAndLog(prep, s, user, step, now);
+            RawFeedback.readAndSavePreference(prep, s, user, step);
+            return true;
+        };
     }
 
     Suggestion next() {
@@ -154,7 +192,7 @@ public class IngestBench {
     private RawFeedback raw() throws SQLException {
         RawFeedback r = rawPerThread.get();
         if (r == null) {
-            r = new RawFeedback(file, !mode.endsWith("-nosync"));
+            r = new RawFeedback(file, !mode.endsWith("-nosync"), mode.startsWith("lean"));
             rawPerThread.set(r);
             synchronized (raws) {
                 raws.add(r);
@@ -184,18 +222,53 @@ public class IngestBench {
         BenchData.deleteTree(dir);
     }
 
-    /** The store's feedback transaction in plain JDBC, statements prepared once: the baselines. */
+    /** Where a statement comes from: the Database's cached connection (closed after use), or a raw loop's own map. */
+    interface Prep {
+        PreparedStatement of(String sql) throws SQLException;
+
+        void done(PreparedStatement ps) throws SQLException;
+
+        static Prep closing(Connection c) {
+            return new Prep() {
+                public PreparedStatement of(String sql) throws SQLException {
+                    return c.prepareStatement(sql);
+                }
+
+                public void done(PreparedStatement ps) throws SQLException {
+                    ps.close(); // hands it back to the Database connection's statement cache
+                }
+            };
+        }
+
+        static Prep preparedOnce(Connection c) {
+            java.util.Map<String, PreparedStatement> once = new java.util.HashMap<>();
+            return new Prep() {
+                public PreparedStatement of(String sql) throws SQLException {
+                    PreparedStatement ps = once.get(sql);
+                    if (ps == null) once.put(sql, ps = c.prepareStatement(sql));
+                    return ps;
+                }
+
+                public void done(PreparedStatement ps) {
+                }
+            };
+        }
+    }
+
+    /** The feedback transaction in plain JDBC, on its own connection, statements prepared once: the baselines. */
     static final class RawFeedback implements AutoCloseable {
         final Connection c;
+        final boolean lean;
         final PreparedStatement active;
         final PreparedStatement step;
-        final PreparedStatement saveStep;
-        final PreparedStatement log;
-        final PreparedStatement pref;
-        final PreparedStatement savePref;
+        final PreparedStatement leanLog;
+        final PreparedStatement leanPref;
+        final Prep prep;
 
-        RawFeedback(Path file, boolean durable) throws SQLException {
+        RawFeedback(Path file, boolean durable, boolean lean) throws SQLException {
+            this.lean = lean;
             c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            prep = Prep.preparedOnce(c);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
@@ -203,20 +276,16 @@ public class IngestBench {
             }
             active = c.prepareStatement("SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL");
             step = c.prepareStatement("SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?");
-            saveStep = c.prepareStatement("""
-                    INSERT INTO user_steps (guild_id, user_id, step) VALUES (?, ?, ?)
-                    ON CONFLICT (guild_id, user_id) DO UPDATE SET step = excluded.step""");
-            log = c.prepareStatement("""
+            leanLog = c.prepareStatement("""
                     INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""");
-            pref = c.prepareStatement(
-                    "SELECT successes, failures, likes, dislikes FROM preferences WHERE guild_id = ? AND user_id = ? AND option_id = ?");
-            savePref = c.prepareStatement("""
-                    INSERT INTO preferences (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, 1, ifnull((SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?), 0) + 1, ?)
+                    ON CONFLICT DO NOTHING RETURNING step""");
+            leanPref = c.prepareStatement("""
+                    INSERT INTO preferences AS p (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
+                    VALUES (?, ?, ?, 1, 0, 1, 0, ?)
                     ON CONFLICT (guild_id, user_id, option_id) DO UPDATE SET
-                      successes = excluded.successes, failures = excluded.failures, likes = excluded.likes,
-                      dislikes = excluded.dislikes, step = excluded.step""");
+                      successes = p.successes + 1, likes = p.likes + 1, step = excluded.step
+                    RETURNING successes, failures""");
         }
 
         /** k events in one transaction (BEGIN IMMEDIATE … COMMIT): durable when this returns. */
@@ -224,7 +293,10 @@ public class IngestBench {
             try (Statement st = c.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
                 try {
-                    for (int i = 0; i < k; i++) event(bench.next(), bench.nextUser(), now);
+                    for (int i = 0; i < k; i++) {
+                        if (lean) leanEvent(bench.next(), bench.nextUser(), now);
+                        else event(bench.next(), bench.nextUser(), now);
+                    }
                     st.execute("COMMIT");
                 } catch (SQLException e) {
                     st.execute("ROLLBACK");
@@ -233,6 +305,7 @@ public class IngestBench {
             }
         }
 
+        /** Six statements: the store's transaction before. */
         private void event(Suggestion s, String user, Instant now) throws SQLException {
             active.setLong(1, s.id());
             active.setString(2, user);
@@ -246,42 +319,110 @@ public class IngestBench {
             try (ResultSet rs = step.executeQuery()) {
                 st = (rs.next() ? rs.getLong(1) : 0) + 1;
             }
-            saveStep.setString(1, s.guildId());
-            saveStep.setString(2, user);
-            saveStep.setLong(3, st);
-            saveStep.executeUpdate();
-            log.setString(1, s.guildId());
-            log.setLong(2, s.id());
-            log.setString(3, user);
-            log.setLong(4, s.option().id());
-            log.setInt(5, 1);
-            log.setLong(6, st);
-            log.setString(7, now.toString());
-            log.executeUpdate();
+            writeStepAndLog(prep, s, user, st, now);
+            readAndSavePreference(prep, s, user, st);
+        }
+
+        /** Three statements: the store's transaction now. */
+        private void leanEvent(Suggestion s, String user, Instant now) throws SQLException {
+            leanLog.setString(1, s.guildId());
+            leanLog.setLong(2, s.id());
+            leanLog.setString(3, user);
+            leanLog.setLong(4, s.option().id());
+            leanLog.setString(5, s.guildId());
+            leanLog.setString(6, user);
+            leanLog.setString(7, now.toString());
+            long st;
+            try (ResultSet rs = leanLog.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("fresh user already reacted");
+                st = rs.getLong(1);
+            }
+            PreparedStatement ps = prep.of(SAVE_STEP);
+            ps.setString(1, s.guildId());
+            ps.setString(2, user);
+            ps.setLong(3, st);
+            ps.executeUpdate();
+            leanPref.setString(1, s.guildId());
+            leanPref.setString(2, user);
+            leanPref.setLong(3, s.option().id());
+            leanPref.setLong(4, st);
+            try (ResultSet rs = leanPref.executeQuery()) {
+                rs.next();
+            }
+        }
+
+        static final String SAVE_STEP = """
+                INSERT INTO user_steps (guild_id, user_id, step) VALUES (?, ?, ?)
+                ON CONFLICT (guild_id, user_id) DO UPDATE SET step = excluded.step""";
+
+        static void writeStepAndLog(Prep prep, Suggestion s, String user, long st, Instant now) throws SQLException {
+            PreparedStatement ps = prep.of(SAVE_STEP);
+            try {
+                ps.setString(1, s.guildId());
+                ps.setString(2, user);
+                ps.setLong(3, st);
+                ps.executeUpdate();
+            } finally {
+                prep.done(ps);
+            }
+            ps = prep.of("""
+                    INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""");
+            try {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                ps.setString(3, user);
+                ps.setLong(4, s.option().id());
+                ps.setInt(5, 1);
+                ps.setLong(6, st);
+                ps.setString(7, now.toString());
+                ps.executeUpdate();
+            } finally {
+                prep.done(ps);
+            }
+        }
+
+        static void readAndSavePreference(Prep prep, Suggestion s, String user, long st) throws SQLException {
             double succ = 0;
             double fail = 0;
             int likes = 0;
             int dislikes = 0;
-            pref.setString(1, s.guildId());
-            pref.setString(2, user);
-            pref.setLong(3, s.option().id());
-            try (ResultSet rs = pref.executeQuery()) {
-                if (rs.next()) {
-                    succ = rs.getDouble(1);
-                    fail = rs.getDouble(2);
-                    likes = rs.getInt(3);
-                    dislikes = rs.getInt(4);
+            PreparedStatement ps = prep.of(
+                    "SELECT successes, failures, likes, dislikes FROM preferences WHERE guild_id = ? AND user_id = ? AND option_id = ?");
+            try {
+                ps.setString(1, s.guildId());
+                ps.setString(2, user);
+                ps.setLong(3, s.option().id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        succ = rs.getDouble(1);
+                        fail = rs.getDouble(2);
+                        likes = rs.getInt(3);
+                        dislikes = rs.getInt(4);
+                    }
                 }
+            } finally {
+                prep.done(ps);
             }
-            savePref.setString(1, s.guildId());
-            savePref.setString(2, user);
-            savePref.setLong(3, s.option().id());
-            savePref.setDouble(4, succ + 1);
-            savePref.setDouble(5, fail);
-            savePref.setInt(6, likes + 1);
-            savePref.setInt(7, dislikes);
-            savePref.setLong(8, st);
-            savePref.executeUpdate();
+            ps = prep.of("""
+                    INSERT INTO preferences (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (guild_id, user_id, option_id) DO UPDATE SET
+                      successes = excluded.successes, failures = excluded.failures, likes = excluded.likes,
+                      dislikes = excluded.dislikes, step = excluded.step""");
+            try {
+                ps.setString(1, s.guildId());
+                ps.setString(2, user);
+                ps.setLong(3, s.option().id());
+                ps.setDouble(4, succ + 1);
+                ps.setDouble(5, fail);
+                ps.setInt(6, likes + 1);
+                ps.setInt(7, dislikes);
+                ps.setLong(8, st);
+                ps.executeUpdate();
+            } finally {
+                prep.done(ps);
+            }
         }
 
         @Override
