@@ -14,6 +14,7 @@ import eatbot.eat.EatException;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Names;
 import eatbot.eat.NewOption;
+import eatbot.eat.OpeningHours;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +110,8 @@ public final class ConfigLoader {
             EatbotConfig.StarterPlace p = config.starterPlaces().get(i);
             try {
                 starters.add(new NewOption(Names.placeName(p.name()), Names.tags(String.join(",", p.tags())),
-                        Names.link(p.link()), p.hours(), null));
+                        Names.link(p.link()),
+                        p.hours() == null || p.hours().isBlank() ? null : OpeningHours.parse(p.hours()).toString(), null));
             } catch (EatException e) {
                 throw new ConfigException(source + ": starterPlaces[" + i + "]: " + e.getMessage());
             }

@@ -3,6 +3,7 @@ package eatbot.console;
 import eatbot.chart.TasteChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
+import eatbot.eat.Numbers;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Option;
@@ -418,12 +419,7 @@ public final class Console {
     }
 
     static int wholeNumber(Map<String, String> o, String key) {
-        String v = o.get(key).strip();
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new EatException(key + " must be a whole number, got '" + CommandParser.shorten(v) + "'.");
-        }
+        return Numbers.parseWhole(key, o.get(key));
     }
 
     // ---- vetoes: /veto for oneself, /eat-admin veto for the server (who = null) ----
@@ -505,14 +501,6 @@ public final class Console {
     }
 
     static Double number(Map<String, String> o, String key) {
-        String v = o.get(key);
-        if (v == null) return null;
-        try {
-            double d = Double.parseDouble(v.strip());
-            if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new EatException(key + " must be a number, got '" + CommandParser.shorten(v) + "'.");
-        }
+        return Numbers.parse(key, o.get(key));
     }
 }

@@ -1,6 +1,7 @@
 package eatbot.console;
 
 import eatbot.eat.GuildSettings;
+import eatbot.eat.Numbers;
 
 import java.util.Locale;
 
@@ -19,12 +20,9 @@ public final class SettingsText {
                   gamma        %s%s
                   cold start   %s
                   time zone    %s""",
-                s.policy(), num(s.epsilon()), num(s.ucbC()), num(s.priorAlpha()), num(s.priorBeta()),
-                s.groupRule().id(), s.cooldownDays(), num(s.discount()), s.discount() == 1 ? " (never forget)" : "",
-                s.coldStartStrength() == 0 ? "off" : "strength " + num(s.coldStartStrength()), s.timeZone());
+                s.policy(), Numbers.format(s.epsilon()), Numbers.format(s.ucbC()), Numbers.format(s.priorAlpha()), Numbers.format(s.priorBeta()),
+                s.groupRule().id(), s.cooldownDays(), Numbers.format(s.discount()), s.discount() == 1 ? " (never forget)" : "",
+                s.coldStartStrength() == 0 ? "off" : "strength " + Numbers.format(s.coldStartStrength()), s.timeZone());
     }
 
-    static String num(double x) {
-        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
-    }
 }

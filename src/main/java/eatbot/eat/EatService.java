@@ -480,7 +480,8 @@ public final class EatService {
     /** Everything eatbot keeps about the person in this guild. */
     public PersonalData personalData(String guildId, String userId) {
         settings(guildId);
-        return store.personalData(guildId, userId);
+        List<Veto> own = store.vetoes(guildId).stream().filter(v -> userId.equals(v.userId())).toList();
+        return store.personalData(guildId, userId).withVetoes(own);
     }
 
     /** {@link #personalData} as the JSON document /privacy export hands over. */

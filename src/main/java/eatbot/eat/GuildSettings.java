@@ -37,14 +37,14 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
             // not e's message: it would echo a hostile name whole
             throw new EatException("unknown policy '" + Names.shown(policy) + "' (choose " + String.join(", ", Policies.NAMES) + ")");
         }
-        if (!(epsilon >= 0 && epsilon <= 1)) throw new EatException("epsilon must be between 0 and 1, got " + fmt(epsilon));
-        if (!(ucbC > 0 && ucbC <= 100)) throw new EatException("c must be greater than 0 (and at most 100), got " + fmt(ucbC));
-        if (!(priorAlpha > 0 && priorAlpha <= MAX_PRIOR)) throw new EatException("alpha must be greater than 0 (and at most 1000), got " + fmt(priorAlpha));
-        if (!(priorBeta > 0 && priorBeta <= MAX_PRIOR)) throw new EatException("beta must be greater than 0 (and at most 1000), got " + fmt(priorBeta));
+        if (!(epsilon >= 0 && epsilon <= 1)) throw new EatException("epsilon must be between 0 and 1, got " + Numbers.format(epsilon));
+        if (!(ucbC > 0 && ucbC <= 100)) throw new EatException("c must be greater than 0 (and at most 100), got " + Numbers.format(ucbC));
+        if (!(priorAlpha > 0 && priorAlpha <= MAX_PRIOR)) throw new EatException("alpha must be greater than 0 (and at most 1000), got " + Numbers.format(priorAlpha));
+        if (!(priorBeta > 0 && priorBeta <= MAX_PRIOR)) throw new EatException("beta must be greater than 0 (and at most 1000), got " + Numbers.format(priorBeta));
         if (groupRule == null) throw new EatException("a group rule is required");
         if (cooldownDays < 0 || cooldownDays > MAX_COOLDOWN_DAYS) throw new EatException("cooldown must be 0 to 365 days, got " + cooldownDays);
-        if (!(discount > 0 && discount <= 1)) throw new EatException("gamma must be greater than 0 and at most 1, got " + fmt(discount));
-        if (!(coldStartStrength >= 0 && coldStartStrength <= MAX_PRIOR)) throw new EatException("cold-start strength must be 0 to 1000, got " + fmt(coldStartStrength));
+        if (!(discount > 0 && discount <= 1)) throw new EatException("gamma must be greater than 0 and at most 1, got " + Numbers.format(discount));
+        if (!(coldStartStrength >= 0 && coldStartStrength <= MAX_PRIOR)) throw new EatException("cold-start strength must be 0 to 1000, got " + Numbers.format(coldStartStrength));
         try {
             timeZone = ZoneId.of(timeZone == null ? "UTC" : timeZone.strip()).getId();
         } catch (DateTimeException e) {
@@ -104,7 +104,4 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
         return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, r);
     }
 
-    static String fmt(double x) {
-        return Double.isNaN(x) ? "nothing" : (x == Math.rint(x) && !Double.isInfinite(x) ? String.valueOf((long) x) : String.valueOf(x));
-    }
 }

@@ -11,14 +11,21 @@ import java.util.List;
  * @param feedback    their reactions, oldest first, retracted ones included
  * @param suggestions suggestions they asked for or were part of, oldest first
  * @param placesAdded places they added (these stay when they are forgotten; only their name on it goes)
+ * @param vetoes      their own standing vetoes (deleted when they are forgotten)
  */
 public record PersonalData(String guildId, String userId, long step, List<NamedPreference> preferences,
-                           List<Feedback> feedback, List<Suggestion> suggestions, List<Option> placesAdded) {
+                           List<Feedback> feedback, List<Suggestion> suggestions, List<Option> placesAdded,
+                           List<Veto> vetoes) {
     public PersonalData {
         preferences = List.copyOf(preferences);
         feedback = List.copyOf(feedback);
         suggestions = List.copyOf(suggestions);
         placesAdded = List.copyOf(placesAdded);
+        vetoes = List.copyOf(vetoes);
+    }
+
+    public PersonalData withVetoes(List<Veto> v) {
+        return new PersonalData(guildId, userId, step, preferences, feedback, suggestions, placesAdded, v);
     }
 
     /** A preference with the name of its place (which may since have been removed). */

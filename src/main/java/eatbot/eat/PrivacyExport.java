@@ -69,6 +69,16 @@ public final class PrivacyExport {
             e.put("name", o.name());
             e.put("removed", o.archived());
         }
+        ArrayNode vetoes = root.putArray("vetoes");
+        for (Veto v : d.vetoes()) {
+            ObjectNode e = vetoes.addObject();
+            if (v.placeId() != null) {
+                e.put("placeId", v.placeId());
+                e.put("place", v.placeName());
+            } else {
+                e.put("tag", v.tag());
+            }
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

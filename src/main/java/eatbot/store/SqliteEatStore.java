@@ -740,7 +740,7 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(2, userId);
                 added = options(ps);
             }
-            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added);
+            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added, List.of());
         });
     }
 

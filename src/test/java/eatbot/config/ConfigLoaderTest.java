@@ -71,6 +71,8 @@ class ConfigLoaderTest {
         assertTrue(error("{\"defaults\": {\"c\": \"big\"}}").contains("'defaults.c'"));
         assertTrue(error("{\"starterPlaces\": [{\"name\": \"ok\"}, {\"name\": \"\"}]}").contains("starterPlaces[1]: A place needs a name."));
         assertTrue(error("{\"database\": ").contains("not valid JSON"));
+        String hours = error("{\"starterPlaces\": [{\"name\": \"Late\", \"hours\": \"Mon 25:00-26:00\"}]}");
+        assertTrue(hours.contains("starterPlaces[0]: "), hours);
     }
 
     @Test

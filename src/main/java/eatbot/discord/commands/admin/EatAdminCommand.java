@@ -4,6 +4,7 @@ import eatbot.discord.commands.Call;
 import eatbot.discord.commands.Reply;
 import eatbot.discord.commands.VetoCommand;
 import eatbot.eat.EatException;
+import eatbot.eat.Numbers;
 import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -89,13 +90,13 @@ public final class EatAdminCommand extends AdminCommand {
         return new EmbedBuilder()
                 .setTitle("eatbot settings for this server")
                 .addField("Policy", s.policy(), true)
-                .addField("Exploration", "epsilon " + num(s.epsilon()) + " · c " + num(s.ucbC()), true)
-                .addField("Prior", "Beta(" + num(s.priorAlpha()) + ", " + num(s.priorBeta()) + ")", true)
+                .addField("Exploration", "epsilon " + Numbers.format(s.epsilon()) + " · c " + Numbers.format(s.ucbC()), true)
+                .addField("Prior", "Beta(" + Numbers.format(s.priorAlpha()) + ", " + Numbers.format(s.priorBeta()) + ")", true)
                 .addField("Group rule", s.groupRule().id(), true)
                 .addField("Cooldown", s.cooldownDays() + " day(s)", true)
-                .addField("Forgetting (gamma)", num(s.discount()) + (s.discount() == 1 ? " (never forget)" : ""), true)
+                .addField("Forgetting (gamma)", Numbers.format(s.discount()) + (s.discount() == 1 ? " (never forget)" : ""), true)
                 .addField("Who may add places", s.addRoleId() == null ? "everyone" : "<@&" + s.addRoleId() + "> and admins", true)
-                .addField("Cold start", s.coldStartStrength() == 0 ? "off" : "up to " + num(s.coldStartStrength()) + " ratings", true)
+                .addField("Cold start", s.coldStartStrength() == 0 ? "off" : "up to " + Numbers.format(s.coldStartStrength()) + " ratings", true)
                 .addField("Time zone", s.timeZone(), true)
                 .build();
     }
@@ -133,18 +134,7 @@ public final class EatAdminCommand extends AdminCommand {
     }
 
     static Double number(Call call, String key) {
-        String v = call.option(key);
-        if (v == null) return null;
-        try {
-            double d = Double.parseDouble(v.strip());
-            if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new EatException(key + " must be a number.");
-        }
+        return Numbers.parse(key, call.option(key));
     }
 
-    static String num(double x) {
-        return x == Math.rint(x) && !Double.isInfinite(x) ? String.valueOf((long) x) : String.valueOf(x);
-    }
 }

@@ -56,7 +56,7 @@ class EatAdminCommandTest {
     @Test
     void aBadNumberIsAClearError() {
         EatException e = assertThrows(EatException.class, () -> admin.run(FakeCall.admin("prior", Map.of("alpha", "lots", "beta", "1"))));
-        assertEquals("alpha must be a number.", e.getMessage());
+        assertEquals("alpha must be a number, got 'lots'.", e.getMessage());
     }
 
     @Test
