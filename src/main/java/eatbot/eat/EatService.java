@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * eatbot's use cases, shared by every front end: suggest, react, manage places,
@@ -34,6 +35,8 @@ public final class EatService {
     private final Clock clock;
     private final UniformRandomProvider rng;
     private final Set<String> knownGuilds = ConcurrentHashMap.newKeySet();
+    /** Settings, places and vetoes per guild: every write to them below goes through {@link #changed}. */
+    private final GuildCache cache = new GuildCache();
 
     /**
      * @param defaults settings a new guild starts with (its guild id is ignored)
@@ -61,7 +64,26 @@ public final class EatService {
             store.createGuild(defaults.forGuild(guildId), starters, now()); // idempotent
             knownGuilds.add(guildId);
         }
-        return store.settings(guildId).orElseThrow(() -> new IllegalStateException("guild " + guildId + " vanished"));
+        return cache.settings(guildId, () -> store.settings(guildId)
+                .orElseThrow(() -> new IllegalStateException("guild " + guildId + " vanished")));
+    }
+
+    /** The guild's active places (read-only), as {@link #places} without the first-time set-up. */
+    private List<Option> activePlaces(String guildId) {
+        return cache.places(guildId, () -> store.options(guildId, false));
+    }
+
+    private List<Veto> guildVetoes(String guildId) {
+        return cache.vetoes(guildId, () -> store.vetoes(guildId));
+    }
+
+    /** Runs a write to the guild's settings, places or vetoes, then drops what is cached of it (also when it fails). */
+    private <T> T changed(String guildId, Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            cache.forget(guildId);
+        }
     }
 
     public GuildSettings setPolicy(String guildId, String policy) {
@@ -89,16 +111,20 @@ public final class EatService {
     /** Saves settings; a new discount re-weighs the whole feedback history. */
     public GuildSettings save(GuildSettings s) {
         GuildSettings before = settings(s.guildId());
-        store.saveSettings(s);
+        changed(s.guildId(), () -> {
+            store.saveSettings(s);
+            return null;
+        });
         if (before.discount() != s.discount()) store.rebuildPreferences(s.guildId(), s.discount());
         return s;
     }
 
     // ---- places ----
 
+    /** The guild's active places, by name (a read-only list). */
     public List<Option> places(String guildId) {
         settings(guildId);
-        return store.options(guildId, false);
+        return activePlaces(guildId);
     }
 
     public Option addPlace(String guildId, String userId, String name, String tags) {
@@ -110,7 +136,7 @@ public final class EatService {
         if (places(guildId).size() >= MAX_PLACES) {
             throw new EatException("This server already has " + MAX_PLACES + " places; remove some first.");
         }
-        return store.addOption(guildId, o, now());
+        return changed(guildId, () -> store.addOption(guildId, o, now()));
     }
 
     /** The active place with this name (any case, extra spaces ignored). */
@@ -123,13 +149,16 @@ public final class EatService {
     public Option renamePlace(String guildId, String oldName, String newName) {
         Option o = place(guildId, oldName);
         String clean = Names.placeName(newName);
-        return store.updateOption(new Option(o.id(), guildId, clean, o.tags(), o.link(), o.hours(), o.addedBy(), false, o.createdAt()));
+        return changed(guildId, () -> store.updateOption(new Option(o.id(), guildId, clean, o.tags(), o.link(), o.hours(), o.addedBy(), false, o.createdAt())));
     }
 
     /** Archives the place: it is never suggested again, its history stays. */
     public Option removePlace(String guildId, String name) {
         Option o = place(guildId, name);
-        store.archiveOption(guildId, o.id());
+        changed(guildId, () -> {
+            store.archiveOption(guildId, o.id());
+            return null;
+        });
         return o;
     }
 
@@ -151,7 +180,7 @@ public final class EatService {
 
     public Suggestion suggest(SuggestRequest request) {
         GuildSettings s = settings(request.guildId());
-        List<Option> all = store.options(request.guildId(), false);
+        List<Option> all = activePlaces(request.guildId());
         if (all.isEmpty()) throw new EatException("There are no places yet. Add one with /place add name:<place>.");
         List<Option> candidates = candidates(s, request, all);
 
@@ -182,7 +211,7 @@ public final class EatService {
         List<Option> notExcluded = all.stream().filter(o -> !request.excluded().contains(o.id())).toList();
         if (notExcluded.isEmpty()) throw new EatException("That was the only place left to suggest. Add more with /place add.");
         Sieve sieve = new Sieve(notExcluded);
-        new Vetoes(store.vetoes(s.guildId())).applyTo(sieve, request.members());
+        new Vetoes(guildVetoes(s.guildId())).applyTo(sieve, request.members());
         request.filters().applyTo(sieve);
         LocalDateTime when = mealTime(s, request.at());
         sieve.keep("opening hours (" + (request.at() == null ? "now, " : "") + describe(when) + ")", o -> {
@@ -224,8 +253,9 @@ public final class EatService {
 
     /** A person's evidence for these options, discounted to now, on their prior (the guild's, or leaning on the guild's ratings). */
     private Arms arms(GuildSettings s, ColdStart cold, String userId, List<Option> options) {
-        Map<Long, Preference> prefs = store.preferences(s.guildId(), userId);
-        long now = prefs.isEmpty() ? 0 : store.step(s.guildId(), userId);
+        Evidence evidence = store.evidence(s.guildId(), userId);
+        Map<Long, Preference> prefs = evidence.preferences();
+        long now = evidence.step();
         Arms arms = new Arms(options.size(), s.priorAlpha(), s.priorBeta());
         for (int i = 0; i < options.size(); i++) {
             double[] prior = cold.prior(userId, options.get(i).id());
@@ -291,7 +321,7 @@ public final class EatService {
     /** The person's posterior for every active place, best first; their 👍/👎 counts beside. */
     public Taste taste(String guildId, String userId) {
         GuildSettings s = settings(guildId);
-        List<Option> options = store.options(guildId, false);
+        List<Option> options = activePlaces(guildId);
         Map<Long, Preference> prefs = store.preferences(guildId, userId);
         long now = prefs.isEmpty() ? 0 : store.step(guildId, userId);
         ColdStart cold = coldStart(s);
@@ -352,21 +382,21 @@ public final class EatService {
      */
     public Veto veto(String guildId, String userId, String place, String tag) {
         Veto v = vetoTarget(guildId, userId, place, tag);
-        List<Veto> existing = store.vetoes(guildId);
+        List<Veto> existing = guildVetoes(guildId);
         if (existing.stream().anyMatch(v::sameAs)) {
             throw new EatException((userId == null ? "The server has" : "You have") + " already vetoed " + v.what() + ".");
         }
         if (existing.stream().filter(e -> java.util.Objects.equals(e.userId(), userId)).count() >= MAX_VETOES) {
             throw new EatException("At most " + MAX_VETOES + " vetoes each; lift one first.");
         }
-        store.addVeto(guildId, v, now());
+        changed(guildId, () -> store.addVeto(guildId, v, now()));
         return v;
     }
 
     /** Lifts a veto set with {@link #veto}. */
     public Veto liftVeto(String guildId, String userId, String place, String tag) {
         Veto v = vetoTarget(guildId, userId, place, tag);
-        if (!store.removeVeto(guildId, v)) {
+        if (!changed(guildId, () -> store.removeVeto(guildId, v))) {
             throw new EatException((userId == null ? "The server has" : "You have") + " no veto on " + v.what() + ".");
         }
         return v;
@@ -375,7 +405,7 @@ public final class EatService {
     /** The server's vetoes and this person's (all of them when userId is null: what an admin sees). */
     public List<Veto> vetoes(String guildId, String userId) {
         settings(guildId);
-        Vetoes all = new Vetoes(store.vetoes(guildId));
+        Vetoes all = new Vetoes(guildVetoes(guildId));
         return userId == null ? all.all() : all.visibleTo(userId);
     }
 
@@ -403,7 +433,7 @@ public final class EatService {
         List<String> newTags = tags == null ? o.tags() : clears(tags) ? List.of() : Names.tags(tags);
         String newLink = link == null ? o.link() : clears(link) ? null : Names.link(link);
         String newHours = hours == null ? o.hours() : clears(hours) ? null : hoursText(hours);
-        return store.updateOption(new Option(o.id(), guildId, o.name(), newTags, newLink, newHours, o.addedBy(), false, o.createdAt()));
+        return changed(guildId, () -> store.updateOption(new Option(o.id(), guildId, o.name(), newTags, newLink, newHours, o.addedBy(), false, o.createdAt())));
     }
 
     private static boolean clears(String v) {
@@ -473,14 +503,14 @@ public final class EatService {
             throw new EatException("Importing " + fresh.size() + " new places would make " + (existing.size() + fresh.size())
                     + "; a server can have at most " + MAX_PLACES + ". Nothing was imported.");
         }
-        List<Option> added = fresh.isEmpty() ? List.of() : store.addOptions(guildId, fresh, now());
+        List<Option> added = fresh.isEmpty() ? List.of() : changed(guildId, () -> store.addOptions(guildId, fresh, now()));
         return new PlaceImport(added, already);
     }
 
     /** Everything eatbot keeps about the person in this guild. */
     public PersonalData personalData(String guildId, String userId) {
         settings(guildId);
-        List<Veto> own = store.vetoes(guildId).stream().filter(v -> userId.equals(v.userId())).toList();
+        List<Veto> own = guildVetoes(guildId).stream().filter(v -> userId.equals(v.userId())).toList();
         return store.personalData(guildId, userId).withVetoes(own);
     }
 
@@ -496,6 +526,7 @@ public final class EatService {
      */
     public PersonalData.Forgotten privacyForget(String guildId, String userId) {
         settings(guildId);
-        return store.forget(guildId, userId);
+        // their name leaves the places they added, their vetoes go
+        return changed(guildId, () -> store.forget(guildId, userId));
     }
 }

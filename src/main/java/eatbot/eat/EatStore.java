@@ -38,6 +38,15 @@ public interface EatStore extends AutoCloseable {
     /** The person's stored evidence per option id (as of each row's step). */
     Map<Long, Preference> preferences(String guildId, String userId);
 
+    /**
+     * {@link #preferences} and, when there are any, {@link #step}, in one read:
+     * what {@code /eat} needs of each member.
+     */
+    default Evidence evidence(String guildId, String userId) {
+        Map<Long, Preference> prefs = preferences(guildId, userId);
+        return new Evidence(prefs, prefs.isEmpty() ? 0 : step(guildId, userId));
+    }
+
     Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
                              String policy, boolean explored, Instant now);
 

@@ -3,6 +3,7 @@ package eatbot.store;
 import eatbot.bandit.GroupRule;
 import eatbot.eat.EatException;
 import eatbot.eat.EatStore;
+import eatbot.eat.Evidence;
 import eatbot.eat.Feedback;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
@@ -256,6 +257,30 @@ public final class SqliteEatStore implements EatStore {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public Evidence evidence(String guildId, String userId) {
+        return db.read(c -> {
+            Map<Long, Preference> out = new HashMap<>();
+            long step = 0;
+            // the step rides along as a constant subquery (SQLite evaluates it once): one statement, not two
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT option_id, successes, failures, likes, dislikes, step,
+                           (SELECT step FROM user_steps WHERE guild_id = ?1 AND user_id = ?2)
+                    FROM preferences WHERE guild_id = ?1 AND user_id = ?2""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Preference p = preferenceOf(rs);
+                        out.put(p.optionId(), p);
+                        step = rs.getLong(7); // 0 when NULL: no step row
+                    }
+                }
+            }
+            return new Evidence(out, step);
         });
     }
 

@@ -84,6 +84,11 @@ class SqliteEatStoreTest {
                 }
                 Map<String, Map<Long, Preference>> before = new java.util.HashMap<>();
                 for (int u = 0; u < 3; u++) before.put("u" + u, atNow(f, "u" + u, gamma));
+                for (int u = 0; u < 3; u++) { // /eat's one read is the same as the two
+                    assertEquals(f.store.preferences("g", "u" + u), f.store.evidence("g", "u" + u).preferences());
+                    assertEquals(f.store.step("g", "u" + u), f.store.evidence("g", "u" + u).step());
+                }
+                assertEquals(new eatbot.eat.Evidence(Map.of(), 0), f.store.evidence("g", "nobody"));
                 f.store.rebuildPreferences("g", gamma);
                 for (int u = 0; u < 3; u++) {
                     Map<Long, Preference> after = atNow(f, "u" + u, gamma);
