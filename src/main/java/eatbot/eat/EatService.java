@@ -221,7 +221,7 @@ public final class EatService {
         Cooldown cooldown = new Cooldown(s.cooldownDays());
         if (!cooldown.off()) {
             Instant now = now();
-            cooldown.applyTo(sieve, cooldown.resting(store.feedbackSince(s.guildId(), cooldown.since(now)), request.members(), now));
+            cooldown.applyTo(sieve, cooldown.resting(store.likesSince(s.guildId(), request.members(), cooldown.since(now)), request.members(), now));
         }
         return sieve.left();
     }

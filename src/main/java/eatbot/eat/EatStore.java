@@ -80,6 +80,15 @@ public interface EatStore extends AutoCloseable {
     /** The guild's active feedback created after {@code since}, oldest first. */
     List<Feedback> feedbackSince(String guildId, Instant since);
 
+    /**
+     * The active 👍 of these people in the guild created after {@code since},
+     * oldest first: what the cooldown needs ({@link #feedbackSince} narrowed in the store).
+     */
+    default List<Feedback> likesSince(String guildId, Collection<String> userIds, Instant since) {
+        return feedbackSince(guildId, since).stream()
+                .filter(f -> f.reaction() == Reaction.LIKE && userIds.contains(f.userId())).toList();
+    }
+
     /** The active feedback on these suggestions of the guild, oldest first. */
     List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds);
 

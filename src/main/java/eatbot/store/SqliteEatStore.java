@@ -332,7 +332,7 @@ public final class SqliteEatStore implements EatStore {
         long id = db.write(Database.Durability.RELAXED, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) { // one statement on the writer, not two
                 ps.setString(1, guildId);
                 ps.setString(2, requestedBy);
                 ps.setString(3, String.join(",", members));
@@ -340,11 +340,10 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(5, policy);
                 ps.setInt(6, explored ? 1 : 0);
                 ps.setString(7, now.toString());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
         return new Suggestion(id, guildId, requestedBy, members, option, policy, explored, now, null, null);
@@ -600,6 +599,25 @@ public final class SqliteEatStore implements EatStore {
             List<Feedback> out = new ArrayList<>();
             for (Feedback f : feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND created_at >= ?",
                     ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
+                if (f.createdAt().isAfter(since)) out.add(f);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Feedback> likesSince(String guildId, Collection<String> userIds, Instant since) {
+        if (userIds.isEmpty()) return List.of();
+        List<String> users = List.copyOf(userIds);
+        String marks = String.join(",", java.util.Collections.nCopies(users.size(), "?"));
+        return db.read(c -> {
+            List<Feedback> out = new ArrayList<>();
+            for (Feedback f : feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND created_at >= ? AND reward > 0 "
+                    + "AND user_id IN (" + marks + ")", ps -> {
+                        ps.setString(1, guildId);
+                        ps.setString(2, since.minusSeconds(1).toString());
+                        for (int i = 0; i < users.size(); i++) ps.setString(i + 3, users.get(i));
+                    })) {
                 if (f.createdAt().isAfter(since)) out.add(f);
             }
             return out;
