@@ -322,8 +322,9 @@ public final class EatService {
     public Taste taste(String guildId, String userId) {
         GuildSettings s = settings(guildId);
         List<Option> options = activePlaces(guildId);
-        Map<Long, Preference> prefs = store.preferences(guildId, userId);
-        long now = prefs.isEmpty() ? 0 : store.step(guildId, userId);
+        Evidence evidence = store.evidence(guildId, userId);
+        Map<Long, Preference> prefs = evidence.preferences();
+        long now = evidence.step();
         ColdStart cold = coldStart(s);
         List<Taste.Entry> entries = new ArrayList<>();
         for (Option o : options) {
