@@ -58,8 +58,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code raw-jdbc-100-nosync}: the same with synchronous=OFF: not durable, only
  *       there to show what the events cost in CPU when the disk's sync is taken out;</li>
  *   <li>{@code lean-jdbc-100}, {@code lean-jdbc-100-nosync}: the same two for the
- *       three-statement transaction eatbot now runs.</li>
+ *       three-statement transaction eatbot now runs;</li>
+ *   <li>{@code lean-jdbc-1000}: that raw loop with 1,000 events per commit (about eatbot's batches
+ *       under 8 producers);</li>
+ *   <li>{@code tuned-jdbc-100}, {@code tuned-jdbc-1000}: the lean raw loop with the writer's page
+ *       settings ({@link Database#PAGE_PRAGMAS});</li>
+ *   <li>{@code untuned-8-window}: ours with SQLite's default page settings
+ *       ({@link Database#openUntuned}), what eatbot did before them.</li>
  * </ul>
+ * People's ids are scattered 18-digit numbers, like Discord's ({@link #userId}).
  * Every trial ends by counting the log: each acknowledged event exactly once.
  */
 @State(Scope.Benchmark)
@@ -73,7 +80,7 @@ public class IngestBench {
     static final int WINDOW = 256;
 
     @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "before-1-window", "before-8-window",
-            "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync", "lean-jdbc-100", "lean-jdbc-100-nosync"})
+            "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync", "lean-jdbc-100", "lean-jdbc-100-nosync", "lean-jdbc-1000", "tuned-jdbc-100", "tuned-jdbc-1000", "untuned-8-window"})
     String mode;
 
     Path dir;
@@ -91,7 +98,7 @@ public class IngestBench {
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("eatbot-ingest-bench");
         file = dir.resolve("ingest.db");
-        store = new SqliteEatStore(Database.open(file));
+        store = new SqliteEatStore(mode.startsWith("untuned") ? Database.openUntuned(file) : Database.open(file));
         List<NewOption> places = new ArrayList<>();
         for (int i = 0; i < 50; i++) places.add(new NewOption("Place " + i, List.of(), null, null, "bench"));
         store.createGuild(BenchData.DEFAULTS.forGuild(BenchData.GUILD), places, Instant.now());
@@ -101,11 +108,11 @@ public class IngestBench {
             suggestions.add(store.addSuggestion(BenchData.GUILD, "asker", List.of("asker"), options.get(i % options.size()),
                     "thompson", false, Instant.now()));
         }
-        if (!mode.startsWith("group") && !mode.startsWith("before")) {
+        if (!mode.startsWith("group") && !mode.startsWith("before") && !mode.startsWith("untuned")) {
             store.close(); // the baselines talk to the file directly
             store = null;
         }
-        producerCount = mode.contains("-jdbc-100") ? 1 : Integer.parseInt(mode.split("-")[1]);
+        producerCount = mode.contains("-jdbc-") ? 1 : Integer.parseInt(mode.split("-")[1]);
         producers = Executors.newFixedThreadPool(producerCount);
     }
 
@@ -145,7 +152,7 @@ public class IngestBench {
             for (CompletableFuture<?> f : pending) f.get();
         } else {
             RawFeedback raw = raw();
-            int perCommit = mode.contains("-jdbc-100") ? 100 : 1;
+            int perCommit = mode.contains("-jdbc-1000") ? 1000 : mode.contains("-jdbc-100") ? 100 : 1;
             for (int i = 0; i < n; i += perCommit) {
                 int k = Math.min(perCommit, n - i);
                 raw.commitEvents(this, k, now);
@@ -186,13 +193,22 @@ public class IngestBench {
     }
 
     String nextUser() {
-        return "p" + userCounter.incrementAndGet(); // a new person per event: every event must count
+        return userId(userCounter.incrementAndGet()); // a new person per event: every event must count
+    }
+
+    /**
+     * The n-th person's id: 18 digits like a Discord snowflake, scattered over the key space as
+     * real people's ids are (n times an odd constant is one-to-one modulo 2^56), so that every
+     * user-keyed B-tree takes its inserts all over, not appended at one end as "p1, p2, …" were.
+     */
+    static String userId(long n) {
+        return Long.toString(100_000_000_000_000_000L + ((n * 0x9E3779B97F4A7C15L) & ((1L << 56) - 1)));
     }
 
     private RawFeedback raw() throws SQLException {
         RawFeedback r = rawPerThread.get();
         if (r == null) {
-            r = new RawFeedback(file, !mode.endsWith("-nosync"), mode.startsWith("lean"));
+            r = new RawFeedback(file, !mode.endsWith("-nosync"), !mode.startsWith("raw"), mode.startsWith("tuned"));
             rawPerThread.set(r);
             synchronized (raws) {
                 raws.add(r);
@@ -265,7 +281,7 @@ public class IngestBench {
         final PreparedStatement leanPref;
         final Prep prep;
 
-        RawFeedback(Path file, boolean durable, boolean lean) throws SQLException {
+        RawFeedback(Path file, boolean durable, boolean lean, boolean tuned) throws SQLException {
             this.lean = lean;
             c = DriverManager.getConnection("jdbc:sqlite:" + file);
             prep = Prep.preparedOnce(c);
@@ -273,6 +289,7 @@ public class IngestBench {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
                 st.execute("PRAGMA busy_timeout=60000");
+                if (tuned) for (String pragma : Database.PAGE_PRAGMAS) st.execute(pragma);
             }
             active = c.prepareStatement("SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL");
             step = c.prepareStatement("SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?");

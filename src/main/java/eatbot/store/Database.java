@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * One SQLite file: migrations at open, a pool of read connections, and a single
  * writer thread. Writers never contend for SQLite's lock (so no SQLITE_BUSY):
  * the writer takes every task waiting in its queue, runs each in its own
- * savepoint inside one transaction, commits once, and only then completes the
- * callers' futures — group commit, so a task returns only when it is on disk.
+ * savepoint inside one transaction (a batch of only {@link RepeatableWork} in
+ * none), commits once, and only then completes the callers' futures — group
+ * commit, so a task returns only when it is on disk.
  *
  * <p>Durability is chosen per write ({@link Durability}): a batch holding any
  * {@code DURABLE} task commits with synchronous=FULL (WAL synced at the commit:
@@ -44,6 +45,16 @@ public final class Database implements AutoCloseable {
     /** Batches at least this big are acknowledged off the writer thread. */
     private static final int ACK_HANDOFF = 32;
 
+    /**
+     * The writer's page settings (none of them changes what a commit syncs): a page
+     * cache big enough to keep the B-trees' inner and hot leaf pages between batches
+     * (SQLite's default is 2 MiB, so each event re-read its pages from the WAL or the
+     * file); a checkpoint every 10,000 WAL pages (~40 MiB) instead of 1,000, so a page
+     * written by many batches is copied back once. Not temp_store=MEMORY: it puts the
+     * savepoints' sub-journal in memory, which measured several times slower here.
+     */
+    public static final List<String> PAGE_PRAGMAS = List.of("PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=10000");
+
     /** Work for the writer or a reader; SQL lives only in this package. */
     @FunctionalInterface
     public interface Work<T> {
@@ -52,9 +63,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Work whose only effect is on the database, so it may be run again after a
-     * rollback. Consecutive repeatable tasks of a batch share one savepoint (two
-     * statements fewer each); if one of them fails, that savepoint is rolled back
-     * and each is run again in its own, so a failing task still spoils no other.
+     * rollback. A batch of only repeatable tasks runs with no savepoint (if one
+     * fails, the transaction is rolled back and each is run again in its own);
+     * in a mixed batch, consecutive repeatable tasks share one savepoint, rolled
+     * back and run again one by one likewise: a failing task spoils no other.
      */
     @FunctionalInterface
     public interface RepeatableWork<T> extends Work<T> {
@@ -95,11 +107,13 @@ public final class Database implements AutoCloseable {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
+    private final boolean tuned; // false: SQLite's page defaults and savepoints always, a benchmark's baseline
     private Durability committing = Durability.DURABLE; // the writer connection's synchronous setting
     private volatile boolean closing;
 
-    private Database(Path file) throws SQLException {
+    private Database(Path file, boolean pageTuning) throws SQLException {
         this.file = file;
+        this.tuned = pageTuning;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -113,7 +127,13 @@ public final class Database implements AutoCloseable {
                 .loggers("slf4j").load().migrate();
 
         // statements are prepared once per connection and reused (see StatementCache)
-        this.writeConnection = StatementCache.wrap(dataSource.getConnection());
+        Connection rawWriter = dataSource.getConnection();
+        if (pageTuning) {
+            try (Statement st = rawWriter.createStatement()) {
+                for (String pragma : PAGE_PRAGMAS) st.execute(pragma);
+            }
+        }
+        this.writeConnection = StatementCache.wrap(rawWriter);
         this.begin = writeConnection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = writeConnection.prepareStatement("COMMIT");
         this.rollback = writeConnection.prepareStatement("ROLLBACK");
@@ -132,10 +152,22 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if missing) the database file and brings its schema up to date. */
     public static Database open(Path file) {
+        return open(file, true);
+    }
+
+    /**
+     * {@link #open(Path)} as the writer was before {@link #PAGE_PRAGMAS} and savepoint-free
+     * batches: SQLite's default page settings, every batch in savepoints. For benchmarks' baselines.
+     */
+    public static Database openUntuned(Path file) {
+        return open(file, false);
+    }
+
+    private static Database open(Path file, boolean pageTuning) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            return new Database(file);
+            return new Database(file, pageTuning);
         } catch (Exception e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
@@ -233,16 +265,10 @@ public final class Database implements AutoCloseable {
             // right after each commit and hold the write lock between batches
             begin.execute();
             try {
-                int i = 0;
-                while (i < batch.size()) {
-                    int end = i + 1;
-                    if (batch.get(i).repeatable()) {
-                        while (end < batch.size() && batch.get(end).repeatable()) end++;
-                    }
-                    if (end - i == 1 || !runShared(batch, i, end, results)) {
-                        for (int k = i; k < end; k++) runAlone(batch.get(k), k, results, failures);
-                    }
-                    i = end;
+                if (!tuned || !allRepeatable(batch)) {
+                    runInSavepoints(batch, results, failures);
+                } else if (!runBare(batch, results)) {
+                    for (int k = 0; k < batch.size(); k++) runAlone(batch.get(k), k, results, failures);
                 }
                 commit.execute(); // one sync (when durable) for the whole batch
             } catch (Throwable t) {
@@ -258,6 +284,54 @@ public final class Database implements AutoCloseable {
             for (Task<?> task : batch) task.done().completeExceptionally(new StoreException("write failed: " + t.getMessage(), t));
             return;
         }
+        acknowledge(batch, results, failures);
+    }
+
+    private static boolean allRepeatable(List<Task<?>> batch) {
+        for (Task<?> t : batch) if (!t.repeatable()) return false;
+        return true;
+    }
+
+    /**
+     * A batch of repeatable tasks only, run with no savepoint at all: a savepoint makes
+     * SQLite copy every page the batch touches into its sub-journal first, which halved
+     * ingest (see README "Performance"). If any task fails, the whole transaction is
+     * rolled back — nothing of the batch is kept — and a new one is begun to run them
+     * again, each in its own savepoint, so a failing task still spoils no other.
+     */
+    private boolean runBare(List<Task<?>> batch, Object[] results) throws SQLException {
+        try {
+            for (int k = 0; k < batch.size(); k++) results[k] = batch.get(k).work().run(writeConnection);
+            return true;
+        } catch (Throwable t) {
+            log.debug("a write of a batch of {} failed; running them again one savepoint each", batch.size(), t);
+            try {
+                rollback.execute();
+            } catch (SQLException alreadyRolledBack) {
+                // SQLite rolls some errors (a full disk, say) back itself
+            }
+            java.util.Arrays.fill(results, null);
+            begin.execute();
+            return false;
+        }
+    }
+
+    /** Each task in a savepoint, consecutive repeatable ones sharing one (see {@link RepeatableWork}). */
+    private void runInSavepoints(List<Task<?>> batch, Object[] results, Throwable[] failures) throws SQLException {
+        int i = 0;
+        while (i < batch.size()) {
+            int end = i + 1;
+            if (batch.get(i).repeatable()) {
+                while (end < batch.size() && batch.get(end).repeatable()) end++;
+            }
+            if (end - i == 1 || !runShared(batch, i, end, results)) {
+                for (int k = i; k < end; k++) runAlone(batch.get(k), k, results, failures);
+            }
+            i = end;
+        }
+    }
+
+    private void acknowledge(List<Task<?>> batch, Object[] results, Throwable[] failures) {
         if (batch.size() < ACK_HANDOFF) {
             for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], failures[i]);
         } else {

@@ -145,4 +145,38 @@ class WriteDurabilityTest {
             assertEquals(9, count(db));
         }
     }
+
+    @Test
+    void aBatchOfRepeatableWritesWhereOneBreaksAConstraintKeepsEveryOtherAndThatOneNot() throws Exception {
+        // a batch of only repeatable writes runs with no savepoint: SQLite's own error must still cost only its task
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            createTable(db);
+            Gate gate = new Gate(db);
+            List<CompletableFuture<Integer>> acks = new ArrayList<>();
+            int[] ns = {0, 1, 2, 3, 2, 4, 5}; // the second 2 breaks UNIQUE, after its batch has written others
+            for (int i = 0; i < ns.length; i++) {
+                int k = ns[i];
+                int own = 100 + i;
+                acks.add(db.submit((Database.RepeatableWork<Integer>) c -> {
+                    c.createStatement().executeUpdate("INSERT INTO events (n) VALUES (" + own + ")"); // written before it fails
+                    return c.createStatement().executeUpdate("INSERT INTO events (n) VALUES (" + k + ")");
+                }));
+            }
+            gate.open();
+            for (int i = 0; i < ns.length; i++) {
+                if (i == 4) assertThrows(ExecutionException.class, () -> acks.get(4).get(30, TimeUnit.SECONDS));
+                else assertEquals(1, acks.get(i).get(30, TimeUnit.SECONDS), "write " + i);
+            }
+            assertEquals(12, count(db), "six writes of two rows each, nothing of the failing one");
+            assertEquals(0L, (long) db.<Long>read(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM events WHERE n = 104")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }), "the failing write's first row is undone");
+        }
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            assertEquals(12, count(db), "and all of it committed");
+        }
+    }
 }
