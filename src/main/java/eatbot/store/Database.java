@@ -393,19 +393,6 @@ public final class Database implements AutoCloseable {
         else task.done().complete((T) result);
     }
 
-    /**
-     * Copies the live database into {@code target} with SQLite's online backup,
-     * while the bot keeps reading and writing.
-     */
-    public void backupTo(Path target) {
-        Path abs = target.toAbsolutePath();
-        read(c -> {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("backup to '" + abs.toString().replace("'", "''") + "'");
-            }
-            return null;
-        });
-    }
 
     /** Stops taking writes, finishes those queued, checkpoints the log and closes every connection. */
     @Override

@@ -1,7 +1,6 @@
 package eatbot.reliability;
 
 import eatbot.eat.Feedback;
-import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.store.Database;
 import eatbot.store.SqliteEatStore;
@@ -138,30 +137,7 @@ class CrashDurabilityTest {
             }
 
             // the materialised Beta parameters equal a rebuild from the log (done on a copy)
-            Path copy = dir.resolve("rebuild.db");
-            store.database().backupTo(copy);
-            Set<String> users = new HashSet<>();
-            log.forEach(f -> users.add(f.userId()));
-            try (SqliteEatStore rebuilt = new SqliteEatStore(Database.open(copy))) {
-                rebuilt.rebuildPreferences(GUILD, GAMMA);
-                for (String u : users) {
-                    long step = store.step(GUILD, u);
-                    assertEquals(log.stream().filter(f -> f.userId().equals(u)).count(), step, "step of " + u);
-                    Map<Long, Preference> live = store.preferences(GUILD, u);
-                    Map<Long, Preference> fresh = rebuilt.preferences(GUILD, u);
-                    Set<Long> options = new HashSet<>(live.keySet());
-                    options.addAll(fresh.keySet());
-                    for (long o : options) {
-                        Preference a = live.getOrDefault(o, Preference.none(o)).at(step, GAMMA);
-                        Preference b = fresh.getOrDefault(o, Preference.none(o)).at(step, GAMMA);
-                        String what = u + " on option " + o + ": stored " + a + " rebuilt " + b + "; " + context;
-                        assertEquals(b.likes(), a.likes(), what);
-                        assertEquals(b.dislikes(), a.dislikes(), what);
-                        assertEquals(b.successes(), a.successes(), 1e-9, what);
-                        assertEquals(b.failures(), a.failures(), 1e-9, what);
-                    }
-                }
-            }
+            TestBot.assertPreferencesMatchLog(store, GUILD, GAMMA, dir, "; " + context);
         }
     }
 

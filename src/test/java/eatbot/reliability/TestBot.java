@@ -7,6 +7,7 @@ import eatbot.eat.Feedback;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.NewOption;
 import eatbot.eat.Preference;
+import eatbot.store.Backup;
 import eatbot.store.Database;
 import eatbot.store.SqliteEatStore;
 
@@ -54,17 +55,24 @@ public final class TestBot implements AutoCloseable {
 
     /** The stored Beta parameters of every person in the guild equal a rebuild from the feedback log (on a copy). */
     public void assertPreferencesMatchLog(String guildId, Path scratch) {
-        double gamma = service.settings(guildId).discount();
+        assertPreferencesMatchLog(store, guildId, service.settings(guildId).discount(), scratch, "");
+    }
+
+    /**
+     * The check itself, for a store opened without a service (the crash harness):
+     * a copy of the file is rebuilt from its log and compared, person by person.
+     */
+    public static void assertPreferencesMatchLog(SqliteEatStore store, String guildId, double gamma, Path scratch, String context) {
         List<Feedback> log = store.feedback(guildId);
         Set<String> users = new HashSet<>();
         log.forEach(f -> users.add(f.userId()));
         Path copy = scratch.resolve("rebuild-" + System.nanoTime() + ".db");
-        store.database().backupTo(copy);
+        Backup.copy(store.database().file(), copy);
         try (SqliteEatStore rebuilt = new SqliteEatStore(Database.open(copy))) {
             rebuilt.rebuildPreferences(guildId, gamma);
             for (String u : users) {
                 long step = store.step(guildId, u);
-                assertEquals(log.stream().filter(f -> f.userId().equals(u)).count(), step, "feedback step of " + u);
+                assertEquals(log.stream().filter(f -> f.userId().equals(u)).count(), step, "feedback step of " + u + context);
                 Map<Long, Preference> live = store.preferences(guildId, u);
                 Map<Long, Preference> fresh = rebuilt.preferences(guildId, u);
                 Set<Long> options = new HashSet<>(live.keySet());
@@ -72,7 +80,7 @@ public final class TestBot implements AutoCloseable {
                 for (long o : options) {
                     Preference a = live.getOrDefault(o, Preference.none(o)).at(step, gamma);
                     Preference b = fresh.getOrDefault(o, Preference.none(o)).at(step, gamma);
-                    String what = guildId + "/" + u + " on option " + o + ": stored " + a + ", rebuilt " + b;
+                    String what = guildId + "/" + u + " on option " + o + ": stored " + a + ", rebuilt " + b + context;
                     assertEquals(b.likes(), a.likes(), what);
                     assertEquals(b.dislikes(), a.dislikes(), what);
                     assertEquals(b.successes(), a.successes(), 1e-9, what);
