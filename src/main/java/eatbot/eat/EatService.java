@@ -304,11 +304,11 @@ public final class EatService {
     /**
      * Makes {@code reaction} the person's only reaction to the suggestion
      * (retracting the opposite one): how a console user or a button changes their mind.
+     * One transaction: a failure leaves the earlier reaction standing, never neither.
      */
     public FeedbackResult setReaction(String guildId, long suggestionId, String userId, Reaction reaction) {
-        Reaction other = reaction == Reaction.LIKE ? Reaction.DISLIKE : Reaction.LIKE;
-        unreact(guildId, suggestionId, userId, other);
-        return react(guildId, suggestionId, userId, reaction);
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        return store.replaceFeedback(s, userId, reaction, settings(guildId).discount(), now());
     }
 
     private Suggestion requireSuggestion(String guildId, long suggestionId) {

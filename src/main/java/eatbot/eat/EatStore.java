@@ -69,6 +69,14 @@ public interface EatStore extends AutoCloseable {
     /** Marks the person's active reaction as retracted and takes it out of the preference. */
     FeedbackResult retractFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
 
+    /**
+     * Makes {@code reaction} the person's only active reaction to the suggestion,
+     * in one transaction: retracts the opposite one (if active) and adds this one.
+     * {@code changed} is true when either half changed something. If the add
+     * fails, the retraction is not kept either.
+     */
+    FeedbackResult replaceFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
+
     /** The guild's feedback log, oldest first (retracted entries included). */
     List<Feedback> feedback(String guildId);
 

@@ -525,6 +525,19 @@ public final class SqliteEatStore implements EatStore {
         };
     }
 
+    @Override
+    public FeedbackResult replaceFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
+        Database.RepeatableWork<FeedbackResult> retract = retractionWork(s, userId, reaction.opposite(), gamma, now);
+        Database.RepeatableWork<FeedbackResult> add = feedbackWork(s, userId, reaction, gamma, now);
+        // one writer task: if the add throws, the task's savepoint (or the bare batch) is rolled back, retraction included
+        Database.RepeatableWork<FeedbackResult> both = c -> {
+            boolean retracted = retract.run(c).changed();
+            FeedbackResult added = add.run(c);
+            return new FeedbackResult(retracted || added.changed(), added.preference());
+        };
+        return db.write(both);
+    }
+
     /** {id, step} of the active event, or null. */
     private static long[] activeFeedback(Connection c, long suggestionId, String userId, Reaction r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
