@@ -394,9 +394,13 @@ public final class EatService {
         return v;
     }
 
-    /** Lifts a veto set with {@link #veto}. */
+    /**
+     * Lifts a veto set with {@link #veto}. A place is found by name among the
+     * caller's (or the server's) vetoes too, so a veto on a place removed since
+     * can still be lifted; the active place of that name comes first.
+     */
     public Veto liftVeto(String guildId, String userId, String place, String tag) {
-        Veto v = vetoTarget(guildId, userId, place, tag);
+        Veto v = standingVeto(guildId, userId, place, tag).orElseGet(() -> vetoTarget(guildId, userId, place, tag));
         if (!changed(guildId, () -> store.removeVeto(guildId, v))) {
             throw new EatException((userId == null ? "The server has" : "You have") + " no veto on " + v.what() + ".");
         }
@@ -408,6 +412,17 @@ public final class EatService {
         settings(guildId);
         Vetoes all = new Vetoes(guildVetoes(guildId));
         return userId == null ? all.all() : all.visibleTo(userId);
+    }
+
+    /** The caller's (or the server's) veto on a place called {@code place}, on the active one first, else on a removed one. */
+    private Optional<Veto> standingVeto(String guildId, String userId, String place, String tag) {
+        if (place == null || place.isBlank() || (tag != null && !tag.isBlank())) return Optional.empty();
+        String key = Names.key(Names.placeName(place));
+        settings(guildId);
+        return guildVetoes(guildId).stream()
+                .filter(v -> java.util.Objects.equals(v.userId(), userId) && v.placeId() != null && v.placeName() != null)
+                .filter(v -> Names.key(v.placeName()).equals(key))
+                .min(Comparator.comparing(Veto::placeRemoved)); // false (active) first
     }
 
     private Veto vetoTarget(String guildId, String userId, String place, String tag) {

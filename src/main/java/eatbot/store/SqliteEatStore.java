@@ -735,7 +735,7 @@ public final class SqliteEatStore implements EatStore {
         return db.read(c -> {
             List<Veto> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT v.user_id, v.place_id, o.name, v.tag FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
+                    SELECT v.user_id, v.place_id, o.name, v.tag, o.archived FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
                     WHERE v.guild_id = ? ORDER BY v.id""")) {
                 ps.setString(1, guildId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -743,7 +743,8 @@ public final class SqliteEatStore implements EatStore {
                         String user = rs.getString(1);
                         long place = rs.getLong(2);
                         boolean isPlace = !rs.wasNull();
-                        out.add(new Veto(user.isEmpty() ? null : user, isPlace ? place : null, rs.getString(3), rs.getString(4)));
+                        out.add(new Veto(user.isEmpty() ? null : user, isPlace ? place : null, rs.getString(3), rs.getString(4),
+                                isPlace && rs.getInt(5) != 0));
                     }
                 }
             }
