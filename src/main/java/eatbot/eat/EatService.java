@@ -37,6 +37,8 @@ public final class EatService {
     private final Set<String> knownGuilds = ConcurrentHashMap.newKeySet();
     /** Settings, places and vetoes per guild: every write to them below goes through {@link #changed}. */
     private final GuildCache cache = new GuildCache();
+    /** Cold start's sums per place: reactions below count toward their refresh (see its rule). */
+    private final PlaceEvidenceCache placeEvidence = new PlaceEvidenceCache();
 
     /**
      * @param defaults settings a new guild starts with (its guild id is ignored)
@@ -115,7 +117,10 @@ public final class EatService {
             store.saveSettings(s);
             return null;
         });
-        if (before.discount() != s.discount()) store.rebuildPreferences(s.guildId(), s.discount());
+        if (before.discount() != s.discount()) {
+            store.rebuildPreferences(s.guildId(), s.discount());
+            placeEvidence.forget(s.guildId());
+        }
         return s;
     }
 
@@ -239,7 +244,7 @@ public final class EatService {
 
     private ColdStart coldStart(GuildSettings s) {
         if (s.coldStartStrength() == 0) return ColdStart.off(s);
-        return new ColdStart(s, store.guildPreferences(s.guildId()), store.steps(s.guildId()));
+        return new ColdStart(s, placeEvidence.get(s.guildId(), s.discount(), () -> store.placeEvidence(s.guildId(), s.discount())));
     }
 
     private static double[] combinedMeans(Arms[] members, GroupRule rule) {
@@ -258,9 +263,9 @@ public final class EatService {
         long now = evidence.step();
         Arms arms = new Arms(options.size(), s.priorAlpha(), s.priorBeta());
         for (int i = 0; i < options.size(); i++) {
-            double[] prior = cold.prior(userId, options.get(i).id());
-            arms.setPrior(i, prior[0], prior[1]);
             Preference p = prefs.get(options.get(i).id());
+            double[] prior = cold.prior(options.get(i).id(), p, now);
+            arms.setPrior(i, prior[0], prior[1]);
             if (p != null) {
                 Preference at = p.at(now, s.discount());
                 arms.set(i, at.successes(), at.failures());
@@ -292,13 +297,13 @@ public final class EatService {
     /** Counts a 👍/👎 by {@code userId} on a suggestion; the same reaction again counts once. */
     public FeedbackResult react(String guildId, long suggestionId, String userId, Reaction reaction) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return store.addFeedback(s, userId, reaction, settings(guildId).discount(), now());
+        return counted(guildId, store.addFeedback(s, userId, reaction, settings(guildId).discount(), now()));
     }
 
     /** Takes a removed reaction back out; removing one that was never counted changes nothing. */
     public FeedbackResult unreact(String guildId, long suggestionId, String userId, Reaction reaction) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return store.retractFeedback(s, userId, reaction, settings(guildId).discount(), now());
+        return counted(guildId, store.retractFeedback(s, userId, reaction, settings(guildId).discount(), now()));
     }
 
     /**
@@ -308,7 +313,12 @@ public final class EatService {
      */
     public FeedbackResult setReaction(String guildId, long suggestionId, String userId, Reaction reaction) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return store.replaceFeedback(s, userId, reaction, settings(guildId).discount(), now());
+        return counted(guildId, store.replaceFeedback(s, userId, reaction, settings(guildId).discount(), now()));
+    }
+
+    private FeedbackResult counted(String guildId, FeedbackResult r) {
+        if (r.changed()) placeEvidence.reacted(guildId);
+        return r;
     }
 
     private Suggestion requireSuggestion(String guildId, long suggestionId) {
@@ -328,8 +338,8 @@ public final class EatService {
         ColdStart cold = coldStart(s);
         List<Taste.Entry> entries = new ArrayList<>();
         for (Option o : options) {
+            double[] prior = cold.prior(o.id(), prefs.get(o.id()), now);
             Preference p = prefs.getOrDefault(o.id(), Preference.none(o.id())).at(now, s.discount());
-            double[] prior = cold.prior(userId, o.id());
             entries.add(new Taste.Entry(o, prior[0] + p.successes(), prior[1] + p.failures(), p.likes(), p.dislikes()));
         }
         entries.sort(Comparator.comparingDouble(Taste.Entry::mean).reversed()
@@ -542,7 +552,11 @@ public final class EatService {
      */
     public PersonalData.Forgotten privacyForget(String guildId, String userId) {
         settings(guildId);
-        // their name leaves the places they added, their vetoes go
-        return changed(guildId, () -> store.forget(guildId, userId));
+        // their name leaves the places they added, their vetoes go; their evidence leaves the others' priors
+        try {
+            return changed(guildId, () -> store.forget(guildId, userId));
+        } finally {
+            placeEvidence.forget(guildId);
+        }
     }
 }

@@ -106,6 +106,16 @@ public interface EatStore extends AutoCloseable {
     /** Every person's feedback step in the guild. */
     Map<String, Long> steps(String guildId);
 
+    /**
+     * What cold start needs, summed per place: {successes, failures} of every
+     * person's preference row in the guild, each discounted by {@code gamma}
+     * from its step to the person's current step (as {@link ColdStart} does with
+     * {@link #guildPreferences} and {@link #steps}, which this default reads).
+     */
+    default Map<Long, double[]> placeEvidence(String guildId, double gamma) {
+        return ColdStart.totals(guildPreferences(guildId), steps(guildId), gamma);
+    }
+
     /** The guild's standing vetoes, server-wide and personal. */
     List<Veto> vetoes(String guildId);
 

@@ -716,6 +716,34 @@ public final class SqliteEatStore implements EatStore {
         });
     }
 
+    /**
+     * Summed in SQL: one pass over the guild's preference rows (the primary key's
+     * guild prefix), each person's step found by primary key, and a row per place
+     * back instead of a row per person and place.
+     */
+    @Override
+    public Map<Long, double[]> placeEvidence(String guildId, double gamma) {
+        return db.read(c -> {
+            Map<Long, double[]> out = new HashMap<>();
+            // Preference.at(max(person's step, row's step)): no discount when γ = 1 or the row is as of now
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT p.option_id,
+                           sum(CASE WHEN ?2 = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.successes
+                                    ELSE p.successes * pow(?2, s.step - p.step) END),
+                           sum(CASE WHEN ?2 = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.failures
+                                    ELSE p.failures * pow(?2, s.step - p.step) END)
+                    FROM preferences p LEFT JOIN user_steps s ON s.guild_id = p.guild_id AND s.user_id = p.user_id
+                    WHERE p.guild_id = ?1 GROUP BY p.option_id""")) {
+                ps.setString(1, guildId);
+                ps.setDouble(2, gamma);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public Map<String, Long> steps(String guildId) {
         return db.read(c -> {
