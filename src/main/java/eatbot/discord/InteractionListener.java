@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,10 @@ import java.util.function.Supplier;
 final class InteractionListener extends ListenerAdapter {
     static final String OOPS = "Something went wrong on our side; nothing was changed.";
     static final String SERVERS_ONLY = "eatbot works in servers: use it in a server's channel.";
+    static final String OLD_BUTTON = "This button no longer works; ask again with /eat.";
+    /** When Discord refused the answer itself: the work may have been done, so "nothing was changed" would be a lie. */
+    static final String NOT_SHOWN = "eatbot could not show its answer; try again in a moment.";
+    static final String STOPPING = "eatbot is restarting; nothing was changed. Try again in a minute.";
     private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
 
     private final CommandSet commands;
@@ -61,7 +66,7 @@ final class InteractionListener extends ListenerAdapter {
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), JdaCall.subcommandOf(event), event, event.getMember());
-        String refusal = command.refuse(call);
+        String refusal = refusal(() -> command.refuse(call), "/" + event.getName());
         if (refusal != null) {
             refuse(event, refusal);
             return;
@@ -69,20 +74,24 @@ final class InteractionListener extends ListenerAdapter {
         boolean ephemeral = command.ephemeral(call);
         event.deferReply(ephemeral).queue(null, e -> log.warn("could not acknowledge /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
-        work.execute(() -> answer(hook, ephemeral, () -> command.run(call)));
+        run(hook, ephemeral, () -> command.run(call));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String id = event.getComponentId();
         ButtonPress button = commands.button(id);
-        if (button == null) return;
+        if (button == null) {
+            // a button of an older eatbot: unanswered, Discord would say "This interaction failed"
+            refuse(event, OLD_BUTTON);
+            return;
+        }
         if (!event.isFromGuild() || event.getGuild() == null) {
             refuse(event, SERVERS_ONLY);
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), null, null, event.getMember());
-        String refusal = button.refuse(call, id);
+        String refusal = refusal(() -> button.refuse(call, id), "a button");
         if (refusal != null) {
             refuse(event, refusal);
             return;
@@ -96,7 +105,26 @@ final class InteractionListener extends ListenerAdapter {
         InteractionHook hook = event.getHook();
         // an updated message stays where it was: private when the button was on a private message
         boolean ephemeral = how != ButtonPress.Answer.PUBLIC;
-        work.execute(() -> answer(hook, ephemeral, () -> button.run(call, id)));
+        run(hook, ephemeral, () -> button.run(call, id));
+    }
+
+    /** A refusal check that fails is answered too: an unanswered interaction shows "This interaction failed". */
+    private static String refusal(Supplier<String> check, String what) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            log.error("checking {} failed", what, e);
+            return OOPS;
+        }
+    }
+
+    /** Hands the work to the pool; when the pool is closing (shutdown), the deferred reply still gets an answer. */
+    private void run(InteractionHook hook, boolean ephemeral, Supplier<Reply> handler) {
+        try {
+            work.execute(() -> answer(hook, ephemeral, handler));
+        } catch (RejectedExecutionException e) {
+            fail(hook, ephemeral, STOPPING);
+        }
     }
 
     @Override
@@ -134,7 +162,8 @@ final class InteractionListener extends ListenerAdapter {
         } catch (EatException e) {
             fail(hook, ephemeral, e.getMessage());
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a chart without a usable font, a missing class): the caller still gets an answer
             log.error("a command failed", e);
             fail(hook, ephemeral, OOPS);
             return;
@@ -143,7 +172,11 @@ final class InteractionListener extends ListenerAdapter {
                 message -> {
                     if (reply.suggestion() != null) posted(reply.suggestion(), message);
                 },
-                e -> log.warn("could not post a reply: {}", e.toString()));
+                e -> {
+                    // Discord refused the answer (say, an embed it finds invalid): do not leave "thinking…" up forever
+                    log.warn("could not post a reply: {}", e.toString());
+                    fail(hook, ephemeral, NOT_SHOWN);
+                });
     }
 
     private static void fail(InteractionHook hook, boolean ephemeral, String text) {

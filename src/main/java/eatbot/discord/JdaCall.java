@@ -2,10 +2,13 @@ package eatbot.discord;
 
 import eatbot.discord.commands.Call;
 import eatbot.discord.commands.Permissions;
+import eatbot.discord.commands.Person;
 import eatbot.discord.commands.Upload;
 import eatbot.eat.EatException;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Mentions;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -14,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +39,20 @@ record JdaCall(String guildId, String userId, String subcommand, CommandInteract
         if (payload == null) return null;
         OptionMapping m = payload.getOption(name);
         return m == null ? null : m.getAsString();
+    }
+
+    /** From the interaction's {@code resolved} users and members (JDA's mentions of the option), never from a cache. */
+    @Override
+    public Map<String, Person> people(String option) {
+        if (payload == null) return Map.of();
+        OptionMapping m = payload.getOption(option);
+        if (m == null) return Map.of();
+        Mentions mentions = m.getMentions();
+        Map<String, Person> found = new LinkedHashMap<>();
+        for (User u : mentions.getUsers()) found.put(u.getId(), new Person(u.getId(), u.getEffectiveName(), u.isBot()));
+        // a member's server nickname is how the caller knows them
+        for (Member mm : mentions.getMembers()) found.put(mm.getId(), new Person(mm.getId(), mm.getEffectiveName(), mm.getUser().isBot()));
+        return found;
     }
 
     @Override

@@ -107,23 +107,21 @@ public final class Names {
      */
     static String clean(String raw, String what) {
         if (raw == null) return "";
-        for (int i = 0; i < raw.length(); i++) {
-            char ch = raw.charAt(i);
-            if (Character.isHighSurrogate(ch)) {
-                if (i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            // a lone surrogate comes back as itself: a pair is judged as the character it makes
+            if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
                 throw new EatException("The " + what + " has a broken character in it.");
             }
-            if (Character.isLowSurrogate(ch)) throw new EatException("The " + what + " has a broken character in it.");
-            int type = Character.getType(ch);
-            if (ch == '\n' || ch == '\r' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            int type = Character.getType(cp);
+            if (cp == '\n' || cp == '\r' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
                 throw new EatException("The " + what + " must be on one line.");
             }
             if (type == Character.CONTROL) throw new EatException("The " + what + " has a control character in it.");
-            // zero-width and direction overrides would let a name hide or reverse what it shows
-            if (type == Character.FORMAT || BLANK_LETTERS.indexOf(ch) >= 0) {
+            // zero-width and direction overrides would let a name hide or reverse what it shows;
+            // outside the BMP too (tag characters, hieroglyph format controls)
+            if (type == Character.FORMAT || BLANK_LETTERS.indexOf(cp) >= 0) {
                 throw new EatException("The " + what + " has an invisible formatting character in it.");
             }
         }

@@ -70,6 +70,10 @@ final class DiscordDouble implements AutoCloseable {
     private final Map<String, String> channelOfToken = new ConcurrentHashMap<>();
     /** Interaction token → the message its original response became. */
     private final Map<String, ObjectNode> originals = new ConcurrentHashMap<>();
+    /** Bot accounts other than eatbot that people can mention: id → name. */
+    private final Map<String, String> bots = new ConcurrentHashMap<>();
+    /** Edits of an interaction's reply whose JSON contains one of these are refused with 400, as Discord refuses an invalid form. */
+    private final List<String> refusedEdits = new CopyOnWriteArrayList<>();
     /** Files people attached to commands, served at their URL: attachment id → bytes. */
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final HttpServer http;
@@ -157,12 +161,24 @@ final class DiscordDouble implements AutoCloseable {
                 .map(Request::body).findFirst();
     }
 
+    /** Another bot account in the servers, which people can @mention. Returns its id. */
+    String addBot(String name) {
+        String id = id();
+        bots.put(id, name);
+        return id;
+    }
+
+    /** From now on, Discord answers 400 Invalid Form Body to an edit of a reply whose JSON contains {@code marker}. */
+    void refuseEditsContaining(String marker) {
+        refusedEdits.add(marker);
+    }
+
     // ---- gateway events the test sends ----
 
     /** A member as Discord puts it into events. */
     ObjectNode member(Guild g, String userId, boolean admin) {
         ObjectNode m = F.objectNode();
-        m.set("user", user(userId, "user" + userId.substring(userId.length() - 4), userId.equals(BOT_ID)));
+        m.set("user", userOf(userId));
         ArrayNode roles = m.putArray("roles");
         if (admin) roles.add(g.adminRoleId());
         m.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
@@ -173,6 +189,28 @@ final class DiscordDouble implements AutoCloseable {
         m.putNull("avatar");
         m.put("permissions", String.valueOf(admin ? EVERYONE | MANAGE_GUILD : EVERYONE));
         return m;
+    }
+
+    /**
+     * What Discord sends under {@code data.resolved} for a text option that
+     * @mentions these members (eatbot and other bots included): {@code users},
+     * id → user object; {@code members}, id → partial member object, which
+     * lacks {@code user}, {@code deaf} and {@code mute} and has the member's
+     * {@code permissions} in the channel (the user is under {@code users}).
+     */
+    ObjectNode mentioned(Guild g, String... memberIds) {
+        ObjectNode users = F.objectNode();
+        ObjectNode members = F.objectNode();
+        for (String id : memberIds) {
+            users.set(id, userOf(id));
+            ObjectNode partial = member(g, id, false);
+            partial.remove(List.of("user", "deaf", "mute"));
+            members.set(id, partial);
+        }
+        ObjectNode resolved = F.objectNode();
+        resolved.set("users", users);
+        resolved.set("members", members);
+        return resolved;
     }
 
     /** A slash command from a member; options is Discord's nested list (subcommand first). Returns [id, token]. */
@@ -280,6 +318,13 @@ final class DiscordDouble implements AutoCloseable {
     }
 
     // ---- Discord's objects ----
+
+    /** A user as Discord shows them: eatbot, another bot added with {@link #addBot}, or a person. */
+    private ObjectNode userOf(String id) {
+        if (id.equals(BOT_ID)) return user(BOT_ID, "eatbot", true);
+        String bot = bots.get(id);
+        return bot != null ? user(id, bot, true) : user(id, "user" + id.substring(id.length() - 4), false);
+    }
 
     private static ObjectNode user(String id, String name, boolean bot) {
         ObjectNode u = F.objectNode();
@@ -418,6 +463,10 @@ final class DiscordDouble implements AutoCloseable {
                 String token = m.group(2);
                 switch (method) {
                     case "PATCH" -> {
+                        if (body != null && refusedEdits.stream().anyMatch(body.toString()::contains)) {
+                            send(ex, 400, F.objectNode().put("code", 50035).put("message", "Invalid Form Body"));
+                            return;
+                        }
                         String channel = channelOfToken.get(token);
                         ObjectNode msg = originals.compute(token, (k, before) -> {
                             ObjectNode now = message(channel, body, guildOfChannel(channel), files);

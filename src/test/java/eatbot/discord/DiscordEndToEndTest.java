@@ -52,6 +52,10 @@ class DiscordEndToEndTest {
     static DiscordDouble.Guild pho;
     /** Only the group test's places live here, so its filters decide the pick. */
     static DiscordDouble.Guild together;
+    /** No places: /taste answers in words, so asking for pictures costs nothing here. */
+    static DiscordDouble.Guild quiet;
+    /** One place whose link Discord refuses in an embed. */
+    static DiscordDouble.Guild broken;
     static String admin;
 
     @BeforeAll
@@ -61,6 +65,8 @@ class DiscordEndToEndTest {
         other = discord.addGuild();
         pho = discord.addGuild();
         together = discord.addGuild();
+        quiet = discord.addGuild();
+        broken = discord.addGuild();
         admin = discord.id();
         db = dir.resolve("eatbot.db");
         Path config = dir.resolve("eatbot.json");
@@ -191,6 +197,119 @@ class DiscordEndToEndTest {
         assertEquals(List.of(0, 0), counts(g.id(), dan, firstPlace), "asking for another one is not a dislike");
     }
 
+    @Test
+    void anotherOneCountsAgainstTheSameLimitAsEat() {
+        DiscordDouble.Guild g = other;
+        bot.app().service().addPlace(g.id(), admin, "Limit Soup", "");
+        bot.app().service().addPlace(g.id(), admin, "Limit Salad", "");
+        String una = discord.id();
+        String[] eat = discord.slash(g, una, false, "eat", null);
+        ObjectNode first = discord.awaitOriginal(eat[1]);
+        String again = first.get("components").get(0).get("components").get(0).get("custom_id").asText();
+        String[] second = discord.press(g, una, first, again);
+        assertEquals(5, discord.awaitCallback(second[0]).get("type").asInt());
+        discord.awaitOriginal(second[1]);
+        String[] third = discord.slash(g, una, false, "eat", null);
+        assertEquals(5, discord.awaitCallback(third[0]).get("type").asInt());
+        int before = suggestionRows(g.id());
+
+        String[] fourth = discord.press(g, una, first, again);
+        JsonNode refusal = discord.awaitCallback(fourth[0]);
+        assertEquals(4, refusal.get("type").asInt(), "answered at once: the press is acknowledged");
+        assertTrue(ephemeral(refusal.get("data")));
+        assertTrue(refusal.get("data").get("content").asText()
+                .matches("Easy! You asked for 3 suggestions in the last minute\\. Try again in \\d+ s\\."), refusal.toString());
+        assertEquals(before, suggestionRows(g.id()), "no suggestion was made");
+    }
+
+    @Test
+    void picturesHaveTheirOwnLimitSharedByTasteEatWhyAndTheWhyButton() {
+        DiscordDouble.Guild g = quiet;
+        String vic = discord.id();
+        ObjectNode someMessage = null;
+        for (int i = 0; i < eatbot.discord.commands.CommandSet.PICTURES_PER_MINUTE; i++) {
+            String[] taste = discord.slash(g, vic, false, "taste", null);
+            assertEquals(5, discord.awaitCallback(taste[0]).get("type").asInt());
+            someMessage = discord.awaitOriginal(taste[1]);
+        }
+        String limited = "Easy! You asked for " + eatbot.discord.commands.CommandSet.PICTURES_PER_MINUTE + " pictures in the last minute.";
+        String[] why = discord.slash(g, vic, false, "eat-why", options(F.objectNode().put("name", "id").put("type", 4).put("value", 1)));
+        JsonNode refusal = discord.awaitCallback(why[0]);
+        assertEquals(4, refusal.get("type").asInt());
+        assertTrue(ephemeral(refusal.get("data")));
+        assertTrue(refusal.get("data").get("content").asText().startsWith(limited), refusal.toString());
+
+        String[] press = discord.press(g, vic, someMessage, "eat-why:1");
+        JsonNode pressRefusal = discord.awaitCallback(press[0]);
+        assertEquals(4, pressRefusal.get("type").asInt(), "the press is acknowledged with the refusal");
+        assertTrue(ephemeral(pressRefusal.get("data")));
+        assertTrue(pressRefusal.get("data").get("content").asText().startsWith(limited), pressRefusal.toString());
+
+        // pictures are not suggestions: /eat is still open to vic (and answers that there are no places)
+        String[] eat = discord.slash(g, vic, false, "eat", null);
+        assertEquals(5, discord.awaitCallback(eat[0]).get("type").asInt());
+        String[] someoneElse = discord.slash(g, discord.id(), false, "taste", null);
+        assertEquals(5, discord.awaitCallback(someoneElse[0]).get("type").asInt(), "someone else is not held back");
+    }
+
+    @Test
+    void withRefusesABotByNameAndWritesNothing() {
+        DiscordDouble.Guild g = quiet;
+        String robo = discord.addBot("RoboChef");
+        String wes = discord.id();
+        String xan = discord.id();
+        int before = suggestionRows(g.id());
+
+        String[] tried = discord.slash(g, wes, false, "eat", options(str("with", "<@" + xan + "> <@" + robo + ">")),
+                discord.mentioned(g, xan, robo));
+        JsonNode refusal = discord.awaitCallback(tried[0]);
+        assertEquals(4, refusal.get("type").asInt(), "refused at once");
+        assertTrue(ephemeral(refusal.get("data")), "only the caller sees it");
+        assertEquals("with: takes people; @RoboChef is a bot.", refusal.get("data").get("content").asText());
+
+        String[] me = discord.slash(g, wes, false, "eat", options(str("with", "<@!" + DiscordDouble.BOT_ID + ">")),
+                discord.mentioned(g, DiscordDouble.BOT_ID));
+        assertEquals("with: takes people; @eatbot is a bot.", discord.awaitCallback(me[0]).get("data").get("content").asText());
+
+        // a mention Discord did not resolve is not guessed at
+        String[] unresolved = discord.slash(g, wes, false, "eat", options(str("with", "<@" + xan + ">")));
+        JsonNode unknown = discord.awaitCallback(unresolved[0]);
+        assertTrue(ephemeral(unknown.get("data")));
+        assertTrue(unknown.get("data").get("content").asText().startsWith("with: could not find who <@" + xan + "> is"), unknown.toString());
+
+        assertEquals(before, suggestionRows(g.id()), "nothing was written");
+        // refusals cost no ask: three more are allowed (eatPerMinute is 3)
+        for (int i = 0; i < 3; i++) {
+            String[] ok = discord.slash(g, wes, false, "eat", options(str("with", "<@" + xan + ">")), discord.mentioned(g, xan));
+            assertEquals(5, discord.awaitCallback(ok[0]).get("type").asInt(), "taken on: deferred");
+        }
+    }
+
+    @Test
+    void aButtonEatbotNoLongerKnowsIsAnsweredNotLeftToFail() {
+        String[] taste = discord.slash(quiet, discord.id(), false, "place", options(sub("list")));
+        ObjectNode message = discord.awaitOriginal(taste[1]);
+        String[] press = discord.press(quiet, discord.id(), message, "eat-vote:42");
+        JsonNode answer = discord.awaitCallback(press[0]);
+        assertEquals(4, answer.get("type").asInt());
+        assertTrue(ephemeral(answer.get("data")));
+        assertEquals("This button no longer works; ask again with /eat.", answer.get("data").get("content").asText());
+    }
+
+    @Test
+    void anAnswerDiscordRefusesBecomesAMessageForTheCallerInsteadOfEndlessThinking() {
+        DiscordDouble.Guild g = broken;
+        bot.app().service().addPlace(g.id(), admin, "Refused Ramen", "", "https://refused.example/menu", null);
+        discord.refuseEditsContaining("refused.example");
+        String[] eat = discord.slash(g, discord.id(), false, "eat", null);
+        assertEquals(5, discord.awaitCallback(eat[0]).get("type").asInt());
+        JsonNode told = awaitCondition("a follow-up for the caller", () -> discord.followUp(eat[1]));
+        assertTrue(ephemeral(told), told.toString());
+        assertEquals("eatbot could not show its answer; try again in a moment.", told.get("content").asText());
+        discord.await("the public 'thinking…' taken away", r -> r.method().equals("DELETE")
+                && r.path().equals("/api/v10/webhooks/" + DiscordDouble.BOT_ID + "/" + eat[1] + "/messages/@original"));
+    }
+
     // ---- permissions, privacy, isolation ----
 
     @Test
@@ -301,7 +420,7 @@ class DiscordEndToEndTest {
         String jo = discord.id();
         String kim = discord.id();
 
-        String[] eat = discord.slash(g, jo, false, "eat", options(str("with", "<@" + kim + ">"), str("not", "smelly")));
+        String[] eat = discord.slash(g, jo, false, "eat", options(str("with", "<@" + kim + ">"), str("not", "smelly")), discord.mentioned(g, kim));
         ObjectNode first = discord.awaitOriginal(eat[1]);
         JsonNode embed = first.get("embeds").get(0);
         assertEquals("For <@" + jo + ">, <@" + kim + ">", embed.get("description").asText());
@@ -426,6 +545,14 @@ class DiscordEndToEndTest {
                 options(sub("import", F.objectNode().put("name", "file").put("type", 11).put("value", big))), bigResolved);
         assertEquals("The file is too big (at most 256 KB). Nothing was imported.", discord.awaitOriginal(tooBig[1]).get("content").asText());
         assertFalse(discord.downloaded(big));
+    }
+
+    static int suggestionRows(String guild) {
+        try {
+            return rows("SELECT count(*) FROM suggestions WHERE guild_id = ?", guild);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static int rows(String sql, String... args) throws SQLException {

@@ -113,6 +113,9 @@ class HostileInputTest {
                 arguments("right-to-left isolate", "\u2067abc", "invisible"),
                 arguments("byte order mark", "\uFEFFPho", "invisible"),
                 arguments("blank Hangul filler", "\u3164", "invisible"),
+                // format characters beyond the BMP come as surrogate pairs (found by the console fuzzer)
+                arguments("hieroglyph format control", "Pho\uD80D\uDC31 99", "invisible"),
+                arguments("tag character", "Pho\uDB40\uDC41", "invisible"),
                 arguments("lone high surrogate", "Pho\uD800", "broken character"),
                 arguments("lone low surrogate", "\uDC00Pho", "broken character"),
                 arguments("only spaces", "   ", "needs a name"),
@@ -142,6 +145,7 @@ class HostileInputTest {
                 arguments("@everyone", "@everyone", "may only use letters"),
                 arguments("markdown", "**hot**", "may only use letters"),
                 arguments("zero-width", "x\u200By", "invisible"),
+                arguments("tag character", "x\uDB40\uDC41", "invisible"),
                 arguments("lone surrogate", "\uD800", "broken character"),
                 arguments("13 tags", "a,b,c,d,e,f,g,h,i,j,k,l,m", "at most 12"),
                 arguments("cleaned", "Spicy, $$, vegan  options,spicy", "[spicy, $$, vegan-options]"),

@@ -31,6 +31,14 @@ public interface Call {
         return userId();
     }
 
+    /**
+     * The people a text option mentions, by id, as Discord resolved them with
+     * the interaction; a mention Discord did not resolve is missing.
+     */
+    default java.util.Map<String, Person> people(String option) {
+        return java.util.Map.of();
+    }
+
     /** The file given for an attachment option, or null when none was given. */
     default Upload upload(String name) {
         return null;

@@ -13,20 +13,31 @@ import java.util.Map;
  * registered, and what the router finds by command name or button id.
  */
 public final class CommandSet {
+    /**
+     * How many pictures (/taste, /eat-why, the "Why?" button, together) one
+     * member may ask for per minute: each renders a chart, the costliest thing
+     * eatbot does for one press; a dozen is more than anyone reads in a minute.
+     */
+    public static final int PICTURES_PER_MINUTE = 12;
     private final Map<String, SlashCommand> byName = new LinkedHashMap<>();
     private final List<ButtonPress> buttons;
 
+    /** @param rateLimit the limit on suggestions; pictures get {@link #PICTURES_PER_MINUTE} on the system clock */
     public CommandSet(EatService service, EatRateLimit rateLimit) {
+        this(service, rateLimit, new EatRateLimit(PICTURES_PER_MINUTE, System::currentTimeMillis, "picture"));
+    }
+
+    public CommandSet(EatService service, EatRateLimit rateLimit, EatRateLimit pictures) {
         EatCommand eat = new EatCommand(service, rateLimit);
-        EatWhyCommand why = new EatWhyCommand(service);
+        EatWhyCommand why = new EatWhyCommand(service, pictures);
         PrivacyCommand privacy = new PrivacyCommand(service);
         for (SlashCommand c : List.of(eat, new EatHistoryCommand(service), why, new PlaceCommand(service), new VetoCommand(service),
-                new TasteCommand(service), privacy, new EatAdminCommand(service))) {
+                new TasteCommand(service, pictures), privacy, new EatAdminCommand(service))) {
             byName.put(c.name(), c);
         }
         buttons = List.of(
-                new ButtonPress(AnotherOne.PREFIX, ButtonPress.Answer.PUBLIC, (call, id) -> eat.refuse(call), eat::again),
-                new ButtonPress(SuggestionMessage.WHY, ButtonPress.Answer.PRIVATE, (call, id) -> null, why::button),
+                new ButtonPress(AnotherOne.PREFIX, ButtonPress.Answer.PUBLIC, (call, id) -> eat.refuseAnotherOne(call), eat::again),
+                new ButtonPress(SuggestionMessage.WHY, ButtonPress.Answer.PRIVATE, (call, id) -> why.refuse(call), why::button),
                 new ButtonPress(PrivacyCommand.FORGET, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.confirm(call)),
                 new ButtonPress(PrivacyCommand.KEEP, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.keep()));
     }

@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +46,22 @@ public final class EatCommand extends SlashCommand {
                 new OptionData(OptionType.STRING, "at", "When you eat, for opening hours: 19:00 or fri 19:00 (default: now)").setMaxLength(20));
     }
 
+    /**
+     * Options that cannot make a request (a bot in with:, a bad time...) are
+     * refused at once, only to the caller, without costing them an ask; then the rate limit.
+     */
     @Override
     public String refuse(Call call) {
+        try {
+            request(call);
+        } catch (EatException e) {
+            return e.getMessage();
+        }
+        return refuseAnotherOne(call);
+    }
+
+    /** The "another one" button is another suggestion: it counts against the same per-minute limit. */
+    public String refuseAnotherOne(Call call) {
         return rateLimit.tryAcquire(call.guildId(), call.userId());
     }
 
@@ -65,7 +80,9 @@ public final class EatCommand extends SlashCommand {
     static SuggestRequest request(Call call) {
         List<String> members = new ArrayList<>();
         members.add(call.userId());
-        members.addAll(mentioned(call.option("with")));
+        List<String> with = mentioned(call.option("with"));
+        if (!with.isEmpty()) onlyPeople(with, call.userId(), call.people("with"));
+        members.addAll(with);
         if (new java.util.LinkedHashSet<>(members).size() > MAX_GROUP) {
             throw new EatException("At most " + MAX_GROUP + " people can eat together (you and " + (MAX_GROUP - 1) + " others).");
         }
@@ -87,6 +104,22 @@ public final class EatCommand extends SlashCommand {
             ids.add(m.group(1));
         }
         return ids;
+    }
+
+    /**
+     * Refuses a bot (this one included) among the mentioned, by what Discord
+     * resolved with the interaction; a mention Discord did not resolve is refused
+     * rather than guessed at (Discord resolves every mention in a command's text option).
+     */
+    static void onlyPeople(List<String> ids, String caller, Map<String, Person> resolved) {
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
+            if (id.equals(caller)) continue;
+            Person p = resolved.get(id);
+            if (p == null) {
+                throw new EatException("with: could not find who <@" + id + "> is; pick people from Discord's list as you type @.");
+            }
+            if (p.bot()) throw new EatException("with: takes people; @" + Text.limit(Text.escape(p.name()), 40) + " is a bot.");
+        }
     }
 
     /**

@@ -18,16 +18,25 @@ import net.dv8tion.jda.api.utils.FileUpload;
  */
 public final class EatWhyCommand extends SlashCommand {
     private final EatService service;
+    private final EatRateLimit pictures;
 
-    public EatWhyCommand(EatService service) {
+    /** @param pictures the per-member limit on pictures, shared with /taste: each one is a chart rendered */
+    public EatWhyCommand(EatService service, EatRateLimit pictures) {
         super("eat-why");
         this.service = service;
+        this.pictures = pictures;
     }
 
     @Override
     public SlashCommandData data() {
         return slash("A picture of why eatbot suggested a place (only you see it)").addOptions(
                 new OptionData(OptionType.INTEGER, "id", "The suggestion's number (#id, see /eat-history)", true).setMinValue(1));
+    }
+
+    /** For /eat-why and the "Why?" button alike. */
+    @Override
+    public String refuse(Call call) {
+        return pictures.tryAcquire(call.guildId(), call.userId());
     }
 
     @Override

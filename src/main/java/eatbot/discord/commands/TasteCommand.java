@@ -13,10 +13,18 @@ import java.util.Locale;
 public final class TasteCommand extends SlashCommand {
     static final String PICTURE = "taste.png";
     private final EatService service;
+    private final EatRateLimit pictures;
 
-    public TasteCommand(EatService service) {
+    /** @param pictures the per-member limit on pictures, shared with /eat-why and "Why?" */
+    public TasteCommand(EatService service, EatRateLimit pictures) {
         super("taste");
         this.service = service;
+        this.pictures = pictures;
+    }
+
+    @Override
+    public String refuse(Call call) {
+        return pictures.tryAcquire(call.guildId(), call.userId());
     }
 
     @Override

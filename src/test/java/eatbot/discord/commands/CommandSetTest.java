@@ -25,6 +25,18 @@ class CommandSetTest {
     }
 
     @Test
+    void theWhyButtonEatWhyAndTasteShareOnePictureLimitAndAnotherOneTheEatLimit() {
+        CommandSet limited = new CommandSet(mock(EatService.class), new EatRateLimit(1, () -> 0), new EatRateLimit(2, () -> 0, "picture"));
+        FakeCall call = FakeCall.member(null, java.util.Map.of("id", "42"));
+        assertNull(limited.get("taste").refuse(call));
+        assertNull(limited.button("eat-why:42").refuse(call, "eat-why:42"));
+        assertTrue(limited.get("eat-why").refuse(call).startsWith("Easy! You asked for 2 pictures in the last minute."));
+        assertTrue(limited.button("eat-why:42").refuse(call, "eat-why:42").startsWith("Easy! You asked for 2 pictures"));
+        assertNull(limited.button("eat-again:42").refuse(call, "eat-again:42"), "pictures do not use up suggestions");
+        assertTrue(limited.get("eat").refuse(call).startsWith("Easy! You asked for 1 suggestion"));
+    }
+
+    @Test
     void buttonsAreFoundByTheirIdsPrefix() {
         assertEquals(ButtonPress.Answer.PUBLIC, set.button("eat-again:42|spicy|0||").answer());
         assertEquals(ButtonPress.Answer.PRIVATE, set.button("eat-why:42").answer());

@@ -130,6 +130,39 @@ class EatCommandTest {
     }
 
     @Test
+    void withRefusesABotByItsNameAndASomeoneDiscordDidNotResolve() {
+        FakeCall withBot = eatWith(Map.of("with", "<@333> <@777>")).resolving(new Person("333", "alice", false),
+                new Person("777", "Robo*Chef*", true));
+        assertEquals("with: takes people; @Robo\\*Chef\\* is a bot.",
+                assertThrows(EatException.class, () -> EatCommand.request(withBot)).getMessage(), "named, harmlessly");
+        FakeCall unresolved = eatWith(Map.of("with", "<@333> <@444>")).resolving(new Person("333", "alice", false));
+        assertEquals("with: could not find who <@444> is; pick people from Discord's list as you type @.",
+                assertThrows(EatException.class, () -> EatCommand.request(unresolved)).getMessage());
+        // the caller naming themselves needs no resolving: they are the caller
+        assertEquals(List.of("222", "333"), EatCommand.request(eatWith(Map.of("with", "<@222> <@333>"))
+                .resolving(new Person("333", "alice", false))).members());
+    }
+
+    @Test
+    void aRefusedWithIsAnsweredAtOnceAndCostsNoAsk() {
+        FakeCall withBot = eatWith(Map.of("with", "<@777>")).resolving(new Person("777", "RoboChef", true));
+        for (int i = 0; i < 5; i++) assertEquals("with: takes people; @RoboChef is a bot.", eat.refuse(withBot));
+        assertNull(eat.refuse(call), "the limit (2) is untouched");
+        assertNull(eat.refuse(call));
+        assertTrue(eat.refuse(call).startsWith("Easy!"));
+        assertTrue(eat.refuse(eatWith(Map.of("at", "soon"))).startsWith("'soon' is not a time."), "a bad option is refused first");
+        verify(service, never()).suggest(any());
+    }
+
+    @Test
+    void anotherOneSharesTheLimitWithEat() {
+        assertNull(eat.refuse(call));
+        assertNull(eat.refuseAnotherOne(call));
+        assertTrue(eat.refuseAnotherOne(call).startsWith("Easy! You asked for 2 suggestions"));
+        assertTrue(eat.refuse(call).startsWith("Easy!"));
+    }
+
+    @Test
     void aGroupHasAtMostTenPeople() {
         StringBuilder nine = new StringBuilder();
         for (int i = 0; i < 9; i++) nine.append("<@10").append(i).append("> ");

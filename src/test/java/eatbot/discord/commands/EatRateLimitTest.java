@@ -25,6 +25,13 @@ class EatRateLimitTest {
     }
 
     @Test
+    void theRefusalNamesWhatWasAskedFor() {
+        EatRateLimit pictures = new EatRateLimit(1, now::get, "picture");
+        assertNull(pictures.tryAcquire("g", "u"));
+        assertEquals("Easy! You asked for 1 picture in the last minute. Try again in 60 s.", pictures.tryAcquire("g", "u"));
+    }
+
+    @Test
     void aRefusedAskDoesNotCount() {
         limit.tryAcquire("g", "u");
         limit.tryAcquire("g", "u");

@@ -38,7 +38,7 @@ class EatWhyAndHistoryTest {
     void theWhyButtonAndCommandAnswerWithThePressersPicture() throws Exception {
         Taste taste = new Taste("333", List.of(new Taste.Entry(PHO, 3, 1, 2, 0)));
         when(service.why("111", 42, "333")).thenReturn(new Why(S, taste));
-        EatWhyCommand why = new EatWhyCommand(service);
+        EatWhyCommand why = new EatWhyCommand(service, new EatRateLimit(12, () -> 0, "picture"));
         Reply pressed = why.button(FakeCall.member(null, Map.of()).as("333"), "eat-why:42");
         assertEquals("why-42.png", pressed.message().getAttachments().get(0).getName());
         assertTrue(pressed.message().getContent().startsWith("Why **Pho \\<@\u200b1\\>** (#42)"), pressed.message().getContent());
@@ -67,7 +67,7 @@ class EatWhyAndHistoryTest {
     @Test
     void tasteAttachesItsPicture() throws Exception {
         when(service.taste("111", "222")).thenReturn(new Taste("222", List.of(new Taste.Entry(PHO, 1, 1, 0, 0))));
-        Reply r = new TasteCommand(service).run(FakeCall.member(null, Map.of()));
+        Reply r = new TasteCommand(service, new EatRateLimit(12, () -> 0, "picture")).run(FakeCall.member(null, Map.of()));
         assertEquals("taste.png", r.message().getAttachments().get(0).getName());
         assertEquals("attachment://taste.png", r.message().getEmbeds().get(0).getImage().getUrl());
         BufferedImage img = png(r);
