@@ -98,6 +98,8 @@ final class DiscordDouble implements AutoCloseable {
     private final Map<String, List<Overwrite>> overwrites = new ConcurrentHashMap<>();
     /** Channels where Discord answers 403 to the bot's own reactions whatever its permissions there say. */
     private final List<String> refusedReactions = new CopyOnWriteArrayList<>();
+    /** Thread id → its parent channel; GUILD_CREATE leaves them out (as for threads that were not active then). */
+    private final Map<String, String> threads = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Interaction token → the channel it came from. */
     private final Map<String, String> channelOfToken = new ConcurrentHashMap<>();
@@ -149,6 +151,18 @@ final class DiscordDouble implements AutoCloseable {
         Guild in = new Guild(g.id(), id(), g.adminRoleId(), g.botRoleId());
         channels.put(in.channelId(), in);
         overwrites.put(in.channelId(), List.of(denied));
+        return in;
+    }
+
+    /**
+     * A public thread in {@code parent}'s channel that JDA has not cached
+     * (GUILD_CREATE lists only active threads, and this one was not).
+     * Returns the server as seen from the thread.
+     */
+    Guild addUncachedThread(Guild parent) {
+        Guild in = new Guild(parent.id(), id(), parent.adminRoleId(), parent.botRoleId());
+        channels.put(in.channelId(), in);
+        threads.put(in.channelId(), parent.channelId());
         return in;
     }
 
@@ -393,6 +407,7 @@ final class DiscordDouble implements AutoCloseable {
     }
 
     private ObjectNode channel(Guild g) {
+        if (threads.containsKey(g.channelId())) return thread(g);
         ObjectNode c = F.objectNode();
         String name = g.channelId().equals(home(g).channelId()) ? "lunch" : "side-" + g.channelId().substring(g.channelId().length() - 4);
         c.put("id", g.channelId()).put("type", 0).put("guild_id", g.id()).put("name", name).put("position", 0);
@@ -405,6 +420,20 @@ final class DiscordDouble implements AutoCloseable {
         c.put("nsfw", false).putNull("last_message_id");
         c.put("rate_limit_per_user", 0).putNull("parent_id");
         c.put("flags", 0).put("default_auto_archive_duration", 1440);
+        c.put("permissions", String.valueOf(EVERYONE));
+        return c;
+    }
+
+    /** A public thread (type 11), as an interaction carries it. */
+    private ObjectNode thread(Guild g) {
+        ObjectNode c = F.objectNode();
+        c.put("id", g.channelId()).put("type", 11).put("guild_id", g.id()).put("parent_id", threads.get(g.channelId()));
+        c.put("name", "thread-" + g.channelId().substring(g.channelId().length() - 4)).put("owner_id", "1");
+        c.putNull("last_message_id");
+        c.put("rate_limit_per_user", 0).put("flags", 0).put("message_count", 1).put("member_count", 1).put("total_message_sent", 1);
+        c.set("thread_metadata", F.objectNode().put("archived", false).put("auto_archive_duration", 1440)
+                .put("archive_timestamp", "2024-01-01T00:00:00.000000+00:00").put("locked", false)
+                .put("create_timestamp", "2024-01-01T00:00:00.000000+00:00"));
         c.put("permissions", String.valueOf(EVERYONE));
         return c;
     }
@@ -439,7 +468,8 @@ final class DiscordDouble implements AutoCloseable {
         botRole.set("tags", F.objectNode().put("bot_id", BOT_ID));
         roles.add(botRole);
         ArrayNode list = d.putArray("channels");
-        channels.values().stream().filter(c -> c.id().equals(g.id())).forEach(c -> list.add(channel(c)));
+        channels.values().stream().filter(c -> c.id().equals(g.id()) && !threads.containsKey(c.channelId()))
+                .forEach(c -> list.add(channel(c)));
         ObjectNode self = F.objectNode();
         self.set("user", user(BOT_ID, "eatbot", true));
         self.putArray("roles").add(g.botRoleId());
@@ -503,7 +533,8 @@ final class DiscordDouble implements AutoCloseable {
     long botPermissions(String channelId) {
         Guild g = channels.get(channelId);
         long p = EVERYONE | INVITE;
-        List<Overwrite> list = overwrites.getOrDefault(channelId, List.of());
+        // a thread has its parent's permissions
+        List<Overwrite> list = overwrites.getOrDefault(threads.getOrDefault(channelId, channelId), List.of());
         for (String target : List.of(g.id(), g.botRoleId(), BOT_ID)) {
             for (Overwrite w : list) {
                 if (w.targetId().equals(target)) p = (p & ~w.deny()) | w.allow();

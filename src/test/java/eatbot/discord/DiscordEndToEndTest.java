@@ -63,6 +63,7 @@ class DiscordEndToEndTest {
     static DiscordDouble.Guild noHistory;
     static DiscordDouble.Guild noReactions;
     static DiscordDouble.Guild refusing;
+    static DiscordDouble.Guild thread;
     static String admin;
 
     @BeforeAll
@@ -82,6 +83,7 @@ class DiscordEndToEndTest {
         noReactions = discord.addChannel(walls, DiscordDouble.Overwrite.denyBot(DiscordDouble.ADD_REACTIONS));
         refusing = discord.addChannel(walls);
         discord.refuseOwnReactionsIn(refusing);
+        thread = discord.addUncachedThread(hidden);
         admin = discord.id();
         db = dir.resolve("eatbot.db");
         Path config = dir.resolve("eatbot.json");
@@ -411,6 +413,16 @@ class DiscordEndToEndTest {
                 "the suggestion was not taken away");
         assertEquals(1, discord.requests().stream().filter(r -> r.method().equals("PATCH") && r.path().contains(eat[1])).count(),
                 "the suggestion was written once and left alone");
+    }
+
+    @Test
+    void inAThreadJdaHasNotCachedEatbotDoesNotGuessAndSaysNothing() {
+        // its parent channel is hidden from eatbot, but the thread's own overwrites are not known: no warning rather than a guess
+        wallsPlaces();
+        String[] eat = discord.slash(thread, discord.id(), false, "eat", null);
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        String footer = message.get("embeds").get(0).get("footer").get("text").asText();
+        assertTrue(footer.startsWith("React 👍 or 👎: whoever reacts teaches eatbot their own taste · #"), footer);
     }
 
     /** The two places of {@link #walls} (two, so "another one" has one left), added once. */
