@@ -69,6 +69,10 @@ public class EatBench {
     @Param({"service", "raw-jdbc", "raw-jdbc-relaxed", "raw-jdbc-no-commit"})
     String impl;
 
+    /** The guild's coldStartStrength (0 = off, the default); above 0 only {@code service} uses it. */
+    @Param({"0"})
+    double coldStart;
+
     Path dir;
     SqliteEatStore store;
     EatService service;
@@ -103,6 +107,12 @@ public class EatBench {
         if (impl.equals("service")) {
             store = new SqliteEatStore(Database.open(file));
             service = new EatService(store, BenchData.DEFAULTS, List.of(), Clock.systemUTC(), Randomness.seeded(3));
+            if (coldStart > 0) {
+                service.setColdStart(BenchData.GUILD, coldStart);
+                long t0 = System.nanoTime(); // the first /eat sums the guild's evidence per place; later ones reuse it
+                service.suggest(SuggestRequest.forUser(BenchData.GUILD, BenchData.user(0)));
+                log.warn("first /eat with cold start (sums {} rows): {} ms", USERS * PLACES, (System.nanoTime() - t0) / 1_000_000);
+            }
         } else {
             raw = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = raw.createStatement()) {

@@ -37,6 +37,8 @@ public final class EatService {
     private final Set<String> knownGuilds = ConcurrentHashMap.newKeySet();
     /** Settings, places and vetoes per guild: every write to them below goes through {@link #changed}. */
     private final GuildCache cache = new GuildCache();
+    /** Cold start's sums per place: reactions below count toward their refresh (see its rule). */
+    private final PlaceEvidenceCache placeEvidence = new PlaceEvidenceCache();
 
     /**
      * @param defaults settings a new guild starts with (its guild id is ignored)
@@ -115,7 +117,10 @@ public final class EatService {
             store.saveSettings(s);
             return null;
         });
-        if (before.discount() != s.discount()) store.rebuildPreferences(s.guildId(), s.discount());
+        if (before.discount() != s.discount()) {
+            store.rebuildPreferences(s.guildId(), s.discount());
+            placeEvidence.forget(s.guildId());
+        }
         return s;
     }
 
@@ -239,7 +244,7 @@ public final class EatService {
 
     private ColdStart coldStart(GuildSettings s) {
         if (s.coldStartStrength() == 0) return ColdStart.off(s);
-        return new ColdStart(s, store.guildPreferences(s.guildId()), store.steps(s.guildId()));
+        return new ColdStart(s, placeEvidence.get(s.guildId(), s.discount(), () -> store.placeEvidence(s.guildId(), s.discount())));
     }
 
     private static double[] combinedMeans(Arms[] members, GroupRule rule) {
@@ -258,9 +263,9 @@ public final class EatService {
         long now = evidence.step();
         Arms arms = new Arms(options.size(), s.priorAlpha(), s.priorBeta());
         for (int i = 0; i < options.size(); i++) {
-            double[] prior = cold.prior(userId, options.get(i).id());
-            arms.setPrior(i, prior[0], prior[1]);
             Preference p = prefs.get(options.get(i).id());
+            double[] prior = cold.prior(options.get(i).id(), p, now);
+            arms.setPrior(i, prior[0], prior[1]);
             if (p != null) {
                 Preference at = p.at(now, s.discount());
                 arms.set(i, at.successes(), at.failures());
@@ -292,23 +297,28 @@ public final class EatService {
     /** Counts a 👍/👎 by {@code userId} on a suggestion; the same reaction again counts once. */
     public FeedbackResult react(String guildId, long suggestionId, String userId, Reaction reaction) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return store.addFeedback(s, userId, reaction, settings(guildId).discount(), now());
+        return counted(guildId, store.addFeedback(s, userId, reaction, settings(guildId).discount(), now()));
     }
 
     /** Takes a removed reaction back out; removing one that was never counted changes nothing. */
     public FeedbackResult unreact(String guildId, long suggestionId, String userId, Reaction reaction) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return store.retractFeedback(s, userId, reaction, settings(guildId).discount(), now());
+        return counted(guildId, store.retractFeedback(s, userId, reaction, settings(guildId).discount(), now()));
     }
 
     /**
      * Makes {@code reaction} the person's only reaction to the suggestion
      * (retracting the opposite one): how a console user or a button changes their mind.
+     * One transaction: a failure leaves the earlier reaction standing, never neither.
      */
     public FeedbackResult setReaction(String guildId, long suggestionId, String userId, Reaction reaction) {
-        Reaction other = reaction == Reaction.LIKE ? Reaction.DISLIKE : Reaction.LIKE;
-        unreact(guildId, suggestionId, userId, other);
-        return react(guildId, suggestionId, userId, reaction);
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        return counted(guildId, store.replaceFeedback(s, userId, reaction, settings(guildId).discount(), now()));
+    }
+
+    private FeedbackResult counted(String guildId, FeedbackResult r) {
+        if (r.changed()) placeEvidence.reacted(guildId);
+        return r;
     }
 
     private Suggestion requireSuggestion(String guildId, long suggestionId) {
@@ -328,8 +338,8 @@ public final class EatService {
         ColdStart cold = coldStart(s);
         List<Taste.Entry> entries = new ArrayList<>();
         for (Option o : options) {
+            double[] prior = cold.prior(o.id(), prefs.get(o.id()), now);
             Preference p = prefs.getOrDefault(o.id(), Preference.none(o.id())).at(now, s.discount());
-            double[] prior = cold.prior(userId, o.id());
             entries.add(new Taste.Entry(o, prior[0] + p.successes(), prior[1] + p.failures(), p.likes(), p.dislikes()));
         }
         entries.sort(Comparator.comparingDouble(Taste.Entry::mean).reversed()
@@ -394,9 +404,13 @@ public final class EatService {
         return v;
     }
 
-    /** Lifts a veto set with {@link #veto}. */
+    /**
+     * Lifts a veto set with {@link #veto}. A place is found by name among the
+     * caller's (or the server's) vetoes too, so a veto on a place removed since
+     * can still be lifted; the active place of that name comes first.
+     */
     public Veto liftVeto(String guildId, String userId, String place, String tag) {
-        Veto v = vetoTarget(guildId, userId, place, tag);
+        Veto v = standingVeto(guildId, userId, place, tag).orElseGet(() -> vetoTarget(guildId, userId, place, tag));
         if (!changed(guildId, () -> store.removeVeto(guildId, v))) {
             throw new EatException((userId == null ? "The server has" : "You have") + " no veto on " + v.what() + ".");
         }
@@ -408,6 +422,17 @@ public final class EatService {
         settings(guildId);
         Vetoes all = new Vetoes(guildVetoes(guildId));
         return userId == null ? all.all() : all.visibleTo(userId);
+    }
+
+    /** The caller's (or the server's) veto on a place called {@code place}, on the active one first, else on a removed one. */
+    private Optional<Veto> standingVeto(String guildId, String userId, String place, String tag) {
+        if (place == null || place.isBlank() || (tag != null && !tag.isBlank())) return Optional.empty();
+        String key = Names.key(Names.placeName(place));
+        settings(guildId);
+        return guildVetoes(guildId).stream()
+                .filter(v -> java.util.Objects.equals(v.userId(), userId) && v.placeId() != null && v.placeName() != null)
+                .filter(v -> Names.key(v.placeName()).equals(key))
+                .min(Comparator.comparing(Veto::placeRemoved)); // false (active) first
     }
 
     private Veto vetoTarget(String guildId, String userId, String place, String tag) {
@@ -527,7 +552,11 @@ public final class EatService {
      */
     public PersonalData.Forgotten privacyForget(String guildId, String userId) {
         settings(guildId);
-        // their name leaves the places they added, their vetoes go
-        return changed(guildId, () -> store.forget(guildId, userId));
+        // their name leaves the places they added, their vetoes go; their evidence leaves the others' priors
+        try {
+            return changed(guildId, () -> store.forget(guildId, userId));
+        } finally {
+            placeEvidence.forget(guildId);
+        }
     }
 }

@@ -69,6 +69,14 @@ public interface EatStore extends AutoCloseable {
     /** Marks the person's active reaction as retracted and takes it out of the preference. */
     FeedbackResult retractFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
 
+    /**
+     * Makes {@code reaction} the person's only active reaction to the suggestion,
+     * in one transaction: retracts the opposite one (if active) and adds this one.
+     * {@code changed} is true when either half changed something. If the add
+     * fails, the retraction is not kept either.
+     */
+    FeedbackResult replaceFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
+
     /** The guild's feedback log, oldest first (retracted entries included). */
     List<Feedback> feedback(String guildId);
 
@@ -97,6 +105,16 @@ public interface EatStore extends AutoCloseable {
 
     /** Every person's feedback step in the guild. */
     Map<String, Long> steps(String guildId);
+
+    /**
+     * What cold start needs, summed per place: {successes, failures} of every
+     * person's preference row in the guild, each discounted by {@code gamma}
+     * from its step to the person's current step (as {@link ColdStart} does with
+     * {@link #guildPreferences} and {@link #steps}, which this default reads).
+     */
+    default Map<Long, double[]> placeEvidence(String guildId, double gamma) {
+        return ColdStart.totals(guildPreferences(guildId), steps(guildId), gamma);
+    }
 
     /** The guild's standing vetoes, server-wide and personal. */
     List<Veto> vetoes(String guildId);

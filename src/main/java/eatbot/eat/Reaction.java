@@ -16,6 +16,11 @@ public enum Reaction {
     public int reward() { return reward; }
     public String emoji() { return emoji; }
 
+    /** 👎 for 👍 and 👍 for 👎. */
+    public Reaction opposite() {
+        return this == LIKE ? DISLIKE : LIKE;
+    }
+
     public static Reaction ofReward(int reward) {
         return reward == 1 ? LIKE : DISLIKE;
     }

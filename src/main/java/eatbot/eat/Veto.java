@@ -10,10 +10,18 @@ import java.util.Objects;
  * @param placeId   the vetoed place, or null when a tag is vetoed
  * @param placeName the place's name, for showing (null with a tag)
  * @param tag       the vetoed tag, or null when a place is vetoed
+ * @param placeRemoved true when the vetoed place has since been removed (archived): the veto
+ *                  blocks nothing any more, but it stands (and counts) until it is lifted
  */
-public record Veto(String userId, Long placeId, String placeName, String tag) {
+public record Veto(String userId, Long placeId, String placeName, String tag, boolean placeRemoved) {
     public Veto {
         if ((placeId == null) == (tag == null)) throw new IllegalArgumentException("a veto is of a place or of a tag");
+        if (placeRemoved && placeId == null) throw new IllegalArgumentException("only a place can be removed");
+    }
+
+    /** A veto of an active place, or of a tag. */
+    public Veto(String userId, Long placeId, String placeName, String tag) {
+        this(userId, placeId, placeName, tag, false);
     }
 
     public boolean serverWide() {
@@ -29,8 +37,8 @@ public record Veto(String userId, Long placeId, String placeName, String tag) {
         return Objects.equals(userId, v.userId) && Objects.equals(placeId, v.placeId) && Objects.equals(tag, v.tag);
     }
 
-    /** "Hotpot King" or "places tagged spicy". */
+    /** "Hotpot King", "Hotpot King (a removed place)" or "places tagged spicy". */
     public String what() {
-        return placeId != null ? placeName : "places tagged " + tag;
+        return placeId != null ? placeName + (placeRemoved ? " (a removed place)" : "") : "places tagged " + tag;
     }
 }

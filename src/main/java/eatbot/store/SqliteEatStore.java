@@ -525,6 +525,19 @@ public final class SqliteEatStore implements EatStore {
         };
     }
 
+    @Override
+    public FeedbackResult replaceFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
+        Database.RepeatableWork<FeedbackResult> retract = retractionWork(s, userId, reaction.opposite(), gamma, now);
+        Database.RepeatableWork<FeedbackResult> add = feedbackWork(s, userId, reaction, gamma, now);
+        // one writer task: if the add throws, the task's savepoint (or the bare batch) is rolled back, retraction included
+        Database.RepeatableWork<FeedbackResult> both = c -> {
+            boolean retracted = retract.run(c).changed();
+            FeedbackResult added = add.run(c);
+            return new FeedbackResult(retracted || added.changed(), added.preference());
+        };
+        return db.write(both);
+    }
+
     /** {id, step} of the active event, or null. */
     private static long[] activeFeedback(Connection c, long suggestionId, String userId, Reaction r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -597,7 +610,7 @@ public final class SqliteEatStore implements EatStore {
         return db.read(c -> {
             // created_at is ISO-8601 UTC text; compare as instants, not strings, to be safe with fractions
             List<Feedback> out = new ArrayList<>();
-            for (Feedback f : feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND created_at >= ?",
+            for (Feedback f : feedbackWhere(c, FEEDBACK_SINCE,
                     ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
                 if (f.createdAt().isAfter(since)) out.add(f);
             }
@@ -609,14 +622,12 @@ public final class SqliteEatStore implements EatStore {
     public List<Feedback> likesSince(String guildId, Collection<String> userIds, Instant since) {
         if (userIds.isEmpty()) return List.of();
         List<String> users = List.copyOf(userIds);
-        String marks = String.join(",", java.util.Collections.nCopies(users.size(), "?"));
         return db.read(c -> {
             List<Feedback> out = new ArrayList<>();
-            for (Feedback f : feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND created_at >= ? AND reward > 0 "
-                    + "AND user_id IN (" + marks + ")", ps -> {
+            for (Feedback f : feedbackWhere(c, likesSinceWhere(users.size()), ps -> {
                         ps.setString(1, guildId);
-                        ps.setString(2, since.minusSeconds(1).toString());
-                        for (int i = 0; i < users.size(); i++) ps.setString(i + 3, users.get(i));
+                        for (int i = 0; i < users.size(); i++) ps.setString(i + 2, users.get(i));
+                        ps.setString(users.size() + 2, since.minusSeconds(1).toString());
                     })) {
                 if (f.createdAt().isAfter(since)) out.add(f);
             }
@@ -628,11 +639,41 @@ public final class SqliteEatStore implements EatStore {
     public List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds) {
         if (suggestionIds.isEmpty()) return List.of();
         List<Long> ids = List.copyOf(suggestionIds);
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        return db.read(c -> feedbackWhere(c, "guild_id = ? AND retracted_at IS NULL AND suggestion_id IN (" + marks + ")", ps -> {
+        return db.read(c -> feedbackWhere(c, feedbackOnWhere(ids.size()), ps -> {
             ps.setString(1, guildId);
             for (int i = 0; i < ids.size(); i++) ps.setLong(i + 2, ids.get(i));
         }));
+    }
+
+    // The feedback queries' conditions, package-visible so QueryPlanTest explains exactly these.
+
+    /** The guild's active feedback since a time: a range of feedback_recent (guild_id, created_at). */
+    static final String FEEDBACK_SINCE = "guild_id = ? AND retracted_at IS NULL AND created_at >= ?";
+
+    /** These people's active 👍 since a time: one range of feedback_user (guild_id, user_id, created_at) per person. */
+    static String likesSinceWhere(int people) {
+        return "guild_id = ? AND user_id IN (" + marks(people) + ") AND created_at >= ? AND retracted_at IS NULL AND reward = 1";
+    }
+
+    /**
+     * The active feedback on these suggestions: feedback_active (suggestion_id, …). The unary + keeps
+     * guild_id (still checked) from being used as an index key: without statistics SQLite rates
+     * "guild_id = ?" on feedback_recent cheaper than a few suggestion ids, and walks the whole guild.
+     */
+    static String feedbackOnWhere(int suggestions) {
+        return "+guild_id = ? AND retracted_at IS NULL AND suggestion_id IN (" + marks(suggestions) + ")";
+    }
+
+    /** One person's feedback in the guild, retracted included: feedback_user. */
+    static final String PERSON_FEEDBACK = "guild_id = ? AND user_id = ?";
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static String feedbackQuery(String where) {
+        return "SELECT id, guild_id, suggestion_id, user_id, option_id, reward, step, created_at, retracted_at FROM feedback WHERE "
+                + where + " ORDER BY id";
     }
 
     private interface Binder {
@@ -641,8 +682,7 @@ public final class SqliteEatStore implements EatStore {
 
     private static List<Feedback> feedbackWhere(Connection c, String where, Binder binder) throws SQLException {
         List<Feedback> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, guild_id, suggestion_id, user_id, option_id, reward, step, "
-                + "created_at, retracted_at FROM feedback WHERE " + where + " ORDER BY id")) {
+        try (PreparedStatement ps = c.prepareStatement(feedbackQuery(where))) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(feedbackOf(rs));
@@ -676,6 +716,34 @@ public final class SqliteEatStore implements EatStore {
         });
     }
 
+    /**
+     * Summed in SQL: one pass over the guild's preference rows (the primary key's
+     * guild prefix), each person's step found by primary key, and a row per place
+     * back instead of a row per person and place.
+     */
+    @Override
+    public Map<Long, double[]> placeEvidence(String guildId, double gamma) {
+        return db.read(c -> {
+            Map<Long, double[]> out = new HashMap<>();
+            // Preference.at(max(person's step, row's step)): no discount when γ = 1 or the row is as of now
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT p.option_id,
+                           sum(CASE WHEN ?2 = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.successes
+                                    ELSE p.successes * pow(?2, s.step - p.step) END),
+                           sum(CASE WHEN ?2 = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.failures
+                                    ELSE p.failures * pow(?2, s.step - p.step) END)
+                    FROM preferences p LEFT JOIN user_steps s ON s.guild_id = p.guild_id AND s.user_id = p.user_id
+                    WHERE p.guild_id = ?1 GROUP BY p.option_id""")) {
+                ps.setString(1, guildId);
+                ps.setDouble(2, gamma);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public Map<String, Long> steps(String guildId) {
         return db.read(c -> {
@@ -695,7 +763,7 @@ public final class SqliteEatStore implements EatStore {
         return db.read(c -> {
             List<Veto> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT v.user_id, v.place_id, o.name, v.tag FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
+                    SELECT v.user_id, v.place_id, o.name, v.tag, o.archived FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
                     WHERE v.guild_id = ? ORDER BY v.id""")) {
                 ps.setString(1, guildId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -703,7 +771,8 @@ public final class SqliteEatStore implements EatStore {
                         String user = rs.getString(1);
                         long place = rs.getLong(2);
                         boolean isPlace = !rs.wasNull();
-                        out.add(new Veto(user.isEmpty() ? null : user, isPlace ? place : null, rs.getString(3), rs.getString(4)));
+                        out.add(new Veto(user.isEmpty() ? null : user, isPlace ? place : null, rs.getString(3), rs.getString(4),
+                                isPlace && rs.getInt(5) != 0));
                     }
                 }
             }
@@ -767,8 +836,10 @@ public final class SqliteEatStore implements EatStore {
                     while (rs.next()) prefs.add(new PersonalData.NamedPreference(rs.getString(7), rs.getInt(8) != 0, preferenceOf(rs)));
                 }
             }
-            List<Feedback> feedback = new ArrayList<>();
-            for (Feedback f : feedbackLog(c, guildId)) if (f.userId().equals(userId)) feedback.add(f);
+            List<Feedback> feedback = feedbackWhere(c, PERSON_FEEDBACK, ps -> {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+            });
             List<Suggestion> suggestions;
             try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY
                     + "WHERE s.guild_id = ? AND (s.requested_by = ? OR instr(',' || s.members || ',', ',' || ? || ',') > 0) ORDER BY s.id")) {

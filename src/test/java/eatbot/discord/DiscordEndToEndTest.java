@@ -228,6 +228,7 @@ class DiscordEndToEndTest {
         discord.awaitOriginal(second[1]);
         String[] third = discord.slash(g, una, false, "eat", null);
         assertEquals(5, discord.awaitCallback(third[0]).get("type").asInt());
+        discord.awaitOriginal(third[1]); // its suggestion is written before the reply: count after it
         int before = suggestionRows(g.id());
 
         String[] fourth = discord.press(g, una, first, again);

@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * a script of suggestions and reactions on stdin, SIGKILLs it at random
  * moments, restarts it, and repeats. Then every reaction the console
  * acknowledged ("Noted #id") must be in the feedback log exactly once, nothing
- * that was not sent may be there, and the stored Beta parameters must equal a
- * rebuild from the log.
+ * that was not sent may be there, a person who was acknowledged has exactly one
+ * active reaction to that suggestion (a change of mind is never half-written),
+ * and the stored Beta parameters must equal a rebuild from the log.
  */
 class CrashDurabilityTest {
     private static final String GUILD = "console";
@@ -135,6 +136,14 @@ class CrashDurabilityTest {
                 assertEquals(Set.of(k.reaction()), active.get(k.suggestionId() + "/" + k.user()),
                         "after " + k + " was acknowledged; " + context);
             }
+
+            // a change of mind (+1 after -1) is one transaction: a kill leaves the old reaction or the new one,
+            // never both and never neither (before, it could retract the old one and die before adding the new)
+            for (Key k : acknowledged) {
+                Set<Reaction> now = active.getOrDefault(k.suggestionId() + "/" + k.user(), Set.of());
+                assertEquals(1, now.size(), "after " + k + " was acknowledged, the active reactions are " + now + "; " + context);
+            }
+            active.forEach((pair, now) -> assertTrue(now.size() <= 1, pair + " has both reactions active; " + context));
 
             // the materialised Beta parameters equal a rebuild from the log (done on a copy)
             TestBot.assertPreferencesMatchLog(store, GUILD, GAMMA, dir, "; " + context);
