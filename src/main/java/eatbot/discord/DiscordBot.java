@@ -38,7 +38,8 @@ public final class DiscordBot implements AutoCloseable {
     /**
      * What the bot needs in a channel: see it, and add 👍/👎 to its suggestion
      * (adding a reaction needs Read Message History too); embeds in replies.
-     * Replies are interaction responses, which need no Send Messages.
+     * Replies are interaction responses, which need no Send Messages. A channel
+     * can take the first three away; a suggestion there says so (see {@code ReactionAccess}).
      */
     public static final Set<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
             Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_EMBED_LINKS);

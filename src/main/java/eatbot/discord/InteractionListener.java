@@ -12,6 +12,7 @@ import eatbot.eat.Suggestion;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -65,7 +66,8 @@ final class InteractionListener extends ListenerAdapter {
             refuse(event, "That command is not known (any more).");
             return;
         }
-        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), JdaCall.subcommandOf(event), event, event.getMember());
+        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), JdaCall.subcommandOf(event), event, event.getMember(),
+                JdaCall.cachedChannel(event));
         String refusal = refusal(() -> command.refuse(call), "/" + event.getName());
         if (refusal != null) {
             refuse(event, refusal);
@@ -90,7 +92,7 @@ final class InteractionListener extends ListenerAdapter {
             refuse(event, SERVERS_ONLY);
             return;
         }
-        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), null, null, event.getMember());
+        Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), null, null, event.getMember(), JdaCall.cachedChannel(event));
         String refusal = refusal(() -> button.refuse(call, id), "a button");
         if (refusal != null) {
             refuse(event, refusal);
@@ -198,9 +200,16 @@ final class InteractionListener extends ListenerAdapter {
                 log.error("could not attach message {} to suggestion {}", message.getId(), s.id(), e);
                 return;
             }
-            message.addReaction(Emoji.fromUnicode(Reaction.LIKE.emoji()))
-                    .flatMap(v -> message.addReaction(Emoji.fromUnicode(Reaction.DISLIKE.emoji())))
-                    .queue(null, e -> log.warn("could not add reactions to {}: {}", message.getId(), e.toString()));
+            try {
+                message.addReaction(Emoji.fromUnicode(Reaction.LIKE.emoji()))
+                        .flatMap(v -> message.addReaction(Emoji.fromUnicode(Reaction.DISLIKE.emoji())))
+                        .queue(null, e -> log.warn("could not add reactions to {}: {}", message.getId(), e.toString()));
+            } catch (InsufficientPermissionException e) {
+                // JDA's cache says eatbot may not react in this channel; the reply already told the caller what to grant
+                log.debug("no 👍/👎 on {} in channel {}: eatbot lacks {}", message.getId(), message.getChannelId(), e.getPermission());
+            } catch (RuntimeException e) {
+                log.warn("could not add reactions to {}", message.getId(), e);
+            }
         });
     }
 }

@@ -3,12 +3,15 @@ package eatbot.discord;
 import eatbot.discord.commands.Call;
 import eatbot.discord.commands.Permissions;
 import eatbot.discord.commands.Person;
+import eatbot.discord.commands.ReactionAccess;
 import eatbot.discord.commands.Upload;
 import eatbot.eat.EatException;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Mentions;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -23,10 +26,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A {@link Call} read from a JDA interaction (slash command or button) in a guild. */
-record JdaCall(String guildId, String userId, String subcommand, CommandInteractionPayload payload, Member member)
-        implements Call {
+/**
+ * A {@link Call} read from a JDA interaction (slash command or button) in a guild.
+ *
+ * @param channel the channel of the interaction from JDA's cache, or null when not cached (a thread eatbot has not seen)
+ */
+record JdaCall(String guildId, String userId, String subcommand, CommandInteractionPayload payload, Member member,
+               GuildChannel channel) implements Call {
     private static final Logger log = LoggerFactory.getLogger(JdaCall.class);
+
+    /** The channel of an interaction as JDA keeps it (with its permission overwrites), or null. */
+    static GuildChannel cachedChannel(Interaction i) {
+        return i.getGuild() == null ? null : i.getGuild().getGuildChannelById(i.getChannelIdLong());
+    }
 
     /** The subcommand as handlers see it: {@code veto add} for a subcommand in a group. */
     static String subcommandOf(CommandInteractionPayload p) {
@@ -63,6 +75,17 @@ record JdaCall(String guildId, String userId, String subcommand, CommandInteract
     @Override
     public boolean hasRole(String roleId) {
         return member != null && member.getRoles().stream().anyMatch(r -> r.getId().equals(roleId));
+    }
+
+    /**
+     * From eatbot's own member and the cached channel's overwrites (JDA does
+     * not expose the interaction's {@code app_permissions}); cache only, no request.
+     */
+    @Override
+    public ReactionAccess reactionAccess() {
+        if (channel == null) return ReactionAccess.FINE;
+        Member self = channel.getGuild().getSelfMember();
+        return ReactionAccess.of(self.getPermissions(channel), self.getPermissionsExplicit(channel));
     }
 
     @Override

@@ -15,6 +15,9 @@ class DiscordBotTest {
         assertEquals(83008, DiscordBot.permissionsInteger());
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains("scope=bot+applications.commands&permissions=" + DiscordBot.permissionsInteger()));
+        // what a suggestion's footer asks a server to grant per channel is part of the invite, and the double's bot role has it
+        assertTrue(DiscordBot.PERMISSIONS.containsAll(eatbot.discord.commands.ReactionAccess.NEEDED));
+        assertEquals(DiscordDouble.INVITE, DiscordBot.permissionsInteger());
     }
 
     @Test

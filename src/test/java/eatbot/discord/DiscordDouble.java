@@ -54,8 +54,35 @@ final class DiscordDouble implements AutoCloseable {
     /** What @everyone may do in the test servers: view, send, embed, read history, react. */
     static final long EVERYONE = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 6) | (1L << 31);
 
-    /** A server in the double: one text channel, an admin role. */
-    record Guild(String id, String channelId, String adminRoleId) {}
+    /** Add Reactions, View Channel, Read Message History: what eatbot needs in a channel to add 👍/👎 and hear them. */
+    static final long ADD_REACTIONS = 1L << 6, VIEW_CHANNEL = 1L << 10, READ_MESSAGE_HISTORY = 1L << 16;
+    /** What the invite link grants eatbot's own role (README, "Running on Discord"). */
+    static final long INVITE = VIEW_CHANNEL | ADD_REACTIONS | (1L << 14) | READ_MESSAGE_HISTORY;
+
+    /**
+     * A server in the double, seen from one of its text channels: an admin
+     * role, and the role Discord makes for eatbot when it is invited. Every
+     * method that takes a Guild acts in its {@code channelId}.
+     */
+    record Guild(String id, String channelId, String adminRoleId, String botRoleId) {}
+
+    /** A channel permission overwrite: {@code type} 0 for a role (the server's id is @everyone), 1 for a member. */
+    record Overwrite(String targetId, int type, long allow, long deny) {
+        /** Denies {@code permissions} to @everyone in the channel. */
+        static Overwrite denyEveryone(Guild g, long permissions) {
+            return new Overwrite(g.id(), 0, 0, permissions);
+        }
+
+        /** Denies {@code permissions} to eatbot's own role in the channel. */
+        static Overwrite denyBotRole(Guild g, long permissions) {
+            return new Overwrite(g.botRoleId(), 0, 0, permissions);
+        }
+
+        /** Denies {@code permissions} to eatbot itself (a member overwrite) in the channel. */
+        static Overwrite denyBot(long permissions) {
+            return new Overwrite(BOT_ID, 1, 0, permissions);
+        }
+    }
 
     /** A request the bot made to the REST API, with the files it uploaded (multipart parts with a file name). */
     record Request(String method, String path, JsonNode body, List<Part> files) {}
@@ -65,6 +92,14 @@ final class DiscordDouble implements AutoCloseable {
 
     private final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - DISCORD_EPOCH) << 22);
     private final List<Guild> guilds = new ArrayList<>();
+    /** Every text channel: id → the server it is in. */
+    private final Map<String, Guild> channels = new ConcurrentHashMap<>();
+    /** Channel id → its permission overwrites (none for a channel not listed). */
+    private final Map<String, List<Overwrite>> overwrites = new ConcurrentHashMap<>();
+    /** Channels where Discord answers 403 to the bot's own reactions whatever its permissions there say. */
+    private final List<String> refusedReactions = new CopyOnWriteArrayList<>();
+    /** Thread id → its parent channel; GUILD_CREATE leaves them out (as for threads that were not active then). */
+    private final Map<String, String> threads = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Interaction token → the channel it came from. */
     private final Map<String, String> channelOfToken = new ConcurrentHashMap<>();
@@ -101,9 +136,39 @@ final class DiscordDouble implements AutoCloseable {
 
     /** Adds a server the bot is in; call before the bot connects. */
     Guild addGuild() {
-        Guild g = new Guild(id(), id(), id());
+        Guild g = new Guild(id(), id(), id(), id());
         guilds.add(g);
+        channels.put(g.channelId(), g);
         return g;
+    }
+
+    /**
+     * Adds another text channel to the server, with these overwrites; call
+     * before the bot connects (it arrives with GUILD_CREATE). Returns the
+     * server as seen from the new channel.
+     */
+    Guild addChannel(Guild g, Overwrite... denied) {
+        Guild in = new Guild(g.id(), id(), g.adminRoleId(), g.botRoleId());
+        channels.put(in.channelId(), in);
+        overwrites.put(in.channelId(), List.of(denied));
+        return in;
+    }
+
+    /**
+     * A public thread in {@code parent}'s channel that JDA has not cached
+     * (GUILD_CREATE lists only active threads, and this one was not).
+     * Returns the server as seen from the thread.
+     */
+    Guild addUncachedThread(Guild parent) {
+        Guild in = new Guild(parent.id(), id(), parent.adminRoleId(), parent.botRoleId());
+        channels.put(in.channelId(), in);
+        threads.put(in.channelId(), parent.channelId());
+        return in;
+    }
+
+    /** From now on, Discord answers 403 Missing Permissions when the bot adds a reaction in this channel. */
+    void refuseOwnReactionsIn(Guild g) {
+        refusedReactions.add(g.channelId());
     }
 
     String id() {
@@ -277,7 +342,7 @@ final class DiscordDouble implements AutoCloseable {
         d.set("data", data);
         if (message != null) d.set("message", message);
         d.put("locale", "en-US").put("guild_locale", "en-US");
-        d.put("app_permissions", String.valueOf(EVERYONE));
+        d.put("app_permissions", String.valueOf(botPermissions(g.channelId())));
         d.set("entitlements", F.arrayNode());
         d.set("authorizing_integration_owners", F.objectNode().put("0", g.id()));
         d.put("context", 0);
@@ -286,16 +351,23 @@ final class DiscordDouble implements AutoCloseable {
         return new String[] {id, token};
     }
 
-    void reactionAdd(Guild g, String userId, String messageId, String emoji) {
+    /**
+     * A member adds a reaction. Like Discord, the double sends the event only
+     * when eatbot can see the channel; returns whether it was sent.
+     */
+    boolean reactionAdd(Guild g, String userId, String messageId, String emoji) {
+        if ((botPermissions(g.channelId()) & VIEW_CHANNEL) == 0) return false;
         ObjectNode d = reaction(g, userId, messageId, emoji);
         d.set("member", member(g, userId, false));
         d.put("type", 0).put("burst", false);
         d.set("burst_colors", F.arrayNode());
         d.put("message_author_id", BOT_ID);
         gateway.dispatch("MESSAGE_REACTION_ADD", d);
+        return true;
     }
 
     void reactionRemove(Guild g, String userId, String messageId, String emoji) {
+        if ((botPermissions(g.channelId()) & VIEW_CHANNEL) == 0) return;
         ObjectNode d = reaction(g, userId, messageId, emoji);
         d.put("type", 0).put("burst", false);
         gateway.dispatch("MESSAGE_REACTION_REMOVE", d);
@@ -334,14 +406,34 @@ final class DiscordDouble implements AutoCloseable {
         return u;
     }
 
-    private static ObjectNode channel(Guild g) {
+    private ObjectNode channel(Guild g) {
+        if (threads.containsKey(g.channelId())) return thread(g);
         ObjectNode c = F.objectNode();
-        c.put("id", g.channelId()).put("type", 0).put("guild_id", g.id()).put("name", "lunch").put("position", 0);
-        c.set("permission_overwrites", F.arrayNode());
+        String name = g.channelId().equals(home(g).channelId()) ? "lunch" : "side-" + g.channelId().substring(g.channelId().length() - 4);
+        c.put("id", g.channelId()).put("type", 0).put("guild_id", g.id()).put("name", name).put("position", 0);
+        ArrayNode o = c.putArray("permission_overwrites");
+        for (Overwrite w : overwrites.getOrDefault(g.channelId(), List.of())) {
+            o.add(F.objectNode().put("id", w.targetId()).put("type", w.type())
+                    .put("allow", String.valueOf(w.allow())).put("deny", String.valueOf(w.deny())));
+        }
         c.putNull("topic");
         c.put("nsfw", false).putNull("last_message_id");
         c.put("rate_limit_per_user", 0).putNull("parent_id");
         c.put("flags", 0).put("default_auto_archive_duration", 1440);
+        c.put("permissions", String.valueOf(EVERYONE));
+        return c;
+    }
+
+    /** A public thread (type 11), as an interaction carries it. */
+    private ObjectNode thread(Guild g) {
+        ObjectNode c = F.objectNode();
+        c.put("id", g.channelId()).put("type", 11).put("guild_id", g.id()).put("parent_id", threads.get(g.channelId()));
+        c.put("name", "thread-" + g.channelId().substring(g.channelId().length() - 4)).put("owner_id", "1");
+        c.putNull("last_message_id");
+        c.put("rate_limit_per_user", 0).put("flags", 0).put("message_count", 1).put("member_count", 1).put("total_message_sent", 1);
+        c.set("thread_metadata", F.objectNode().put("archived", false).put("auto_archive_duration", 1440)
+                .put("archive_timestamp", "2024-01-01T00:00:00.000000+00:00").put("locked", false)
+                .put("create_timestamp", "2024-01-01T00:00:00.000000+00:00"));
         c.put("permissions", String.valueOf(EVERYONE));
         return c;
     }
@@ -372,10 +464,15 @@ final class DiscordDouble implements AutoCloseable {
         ArrayNode roles = d.putArray("roles");
         roles.add(role(g.id(), "@everyone", EVERYONE, 0));
         roles.add(role(g.adminRoleId(), "Admin", MANAGE_GUILD, 1));
-        d.putArray("channels").add(channel(g));
+        ObjectNode botRole = role(g.botRoleId(), "eatbot", INVITE, 2).put("managed", true);
+        botRole.set("tags", F.objectNode().put("bot_id", BOT_ID));
+        roles.add(botRole);
+        ArrayNode list = d.putArray("channels");
+        channels.values().stream().filter(c -> c.id().equals(g.id()) && !threads.containsKey(c.channelId()))
+                .forEach(c -> list.add(channel(c)));
         ObjectNode self = F.objectNode();
         self.set("user", user(BOT_ID, "eatbot", true));
-        self.putArray("roles");
+        self.putArray("roles").add(g.botRoleId());
         self.put("joined_at", "2024-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0);
         self.put("pending", false).putNull("premium_since").putNull("nick").putNull("avatar");
         d.putArray("members").add(self);
@@ -419,7 +516,31 @@ final class DiscordDouble implements AutoCloseable {
     }
 
     private String guildOfChannel(String channelId) {
-        return guilds.stream().filter(g -> g.channelId().equals(channelId)).map(Guild::id).findFirst().orElse(null);
+        Guild g = channels.get(channelId);
+        return g == null ? null : g.id();
+    }
+
+    /** The server as seen from its first channel. */
+    private Guild home(Guild g) {
+        return guilds.stream().filter(x -> x.id().equals(g.id())).findFirst().orElseThrow();
+    }
+
+    /**
+     * eatbot's permissions in a channel, as Discord computes them: @everyone
+     * and its own role, then the channel's overwrites for @everyone, for its
+     * role, for itself; without View Channel, nothing else counts.
+     */
+    long botPermissions(String channelId) {
+        Guild g = channels.get(channelId);
+        long p = EVERYONE | INVITE;
+        // a thread has its parent's permissions
+        List<Overwrite> list = overwrites.getOrDefault(threads.getOrDefault(channelId, channelId), List.of());
+        for (String target : List.of(g.id(), g.botRoleId(), BOT_ID)) {
+            for (Overwrite w : list) {
+                if (w.targetId().equals(target)) p = (p & ~w.deny()) | w.allow();
+            }
+        }
+        return (p & VIEW_CHANNEL) == 0 ? 0 : p;
     }
 
     // ---- REST ----
@@ -486,8 +607,17 @@ final class DiscordDouble implements AutoCloseable {
             } else if (method.equals("POST") && (m = FOLLOWUP.matcher(path)).matches()) {
                 String channel = channelOfToken.get(m.group(2));
                 send(ex, 200, message(channel, body, guildOfChannel(channel), files));
-            } else if (method.equals("PUT") && OWN_REACTION.matcher(path).matches()) {
-                send(ex, 204, null);
+            } else if (method.equals("PUT") && (m = OWN_REACTION.matcher(path)).matches()) {
+                long p = channels.containsKey(m.group(1)) ? botPermissions(m.group(1)) : 0;
+                if ((p & VIEW_CHANNEL) == 0) {
+                    send(ex, 403, F.objectNode().put("code", 50001).put("message", "Missing Access"));
+                } else if ((p & (READ_MESSAGE_HISTORY | ADD_REACTIONS)) != (READ_MESSAGE_HISTORY | ADD_REACTIONS)
+                        || refusedReactions.contains(m.group(1))) {
+                    // eatbot's are the first 👍/👎 on its message, so Add Reactions is needed too
+                    send(ex, 403, F.objectNode().put("code", 50013).put("message", "Missing Permissions"));
+                } else {
+                    send(ex, 204, null);
+                }
             } else if (method.equals("GET") && (m = ATTACHMENT.matcher(path)).matches() && uploads.containsKey(m.group(1))) {
                 byte[] file = uploads.get(m.group(1));
                 ex.getResponseHeaders().set("Content-Type", "application/octet-stream");

@@ -56,6 +56,14 @@ class DiscordEndToEndTest {
     static DiscordDouble.Guild quiet;
     /** One place whose link Discord refuses in an embed. */
     static DiscordDouble.Guild broken;
+    /** One place; channels with overwrites that take from eatbot what learning needs (see the tests). */
+    static DiscordDouble.Guild walls;
+    static DiscordDouble.Guild hidden;
+    static DiscordDouble.Guild sealed;
+    static DiscordDouble.Guild noHistory;
+    static DiscordDouble.Guild noReactions;
+    static DiscordDouble.Guild refusing;
+    static DiscordDouble.Guild thread;
     static String admin;
 
     @BeforeAll
@@ -67,6 +75,15 @@ class DiscordEndToEndTest {
         together = discord.addGuild();
         quiet = discord.addGuild();
         broken = discord.addGuild();
+        walls = discord.addGuild();
+        hidden = discord.addChannel(walls, DiscordDouble.Overwrite.denyEveryone(walls, DiscordDouble.VIEW_CHANNEL));
+        sealed = discord.addChannel(walls, DiscordDouble.Overwrite.denyEveryone(walls, DiscordDouble.VIEW_CHANNEL),
+                DiscordDouble.Overwrite.denyBotRole(walls, DiscordDouble.READ_MESSAGE_HISTORY));
+        noHistory = discord.addChannel(walls, DiscordDouble.Overwrite.denyBotRole(walls, DiscordDouble.READ_MESSAGE_HISTORY));
+        noReactions = discord.addChannel(walls, DiscordDouble.Overwrite.denyBot(DiscordDouble.ADD_REACTIONS));
+        refusing = discord.addChannel(walls);
+        discord.refuseOwnReactionsIn(refusing);
+        thread = discord.addUncachedThread(hidden);
         admin = discord.id();
         db = dir.resolve("eatbot.db");
         Path config = dir.resolve("eatbot.json");
@@ -309,6 +326,116 @@ class DiscordEndToEndTest {
         assertEquals("eatbot could not show its answer; try again in a moment.", told.get("content").asText());
         discord.await("the public 'thinking…' taken away", r -> r.method().equals("DELETE")
                 && r.path().equals("/api/v10/webhooks/" + DiscordDouble.BOT_ID + "/" + eat[1] + "/messages/@original"));
+    }
+
+    // ---- channels where eatbot lacks what learning needs ----
+
+    @Test
+    void inAChannelEatbotCannotSeeEatStillSuggestsAndSaysPlainlyThatNothingIsLearnedThere() throws Exception {
+        wallsPlaces();
+        String yan = discord.id();
+        String[] eat = discord.slash(hidden, yan, false, "eat", null);
+        assertEquals(5, discord.awaitCallback(eat[0]).get("type").asInt(), "taken on as anywhere");
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        JsonNode embed = message.get("embeds").get(0);
+        assertTrue(embed.get("title").asText().startsWith("🍽️ "), "the suggestion is there");
+        String footer = embed.get("footer").get("text").asText();
+        assertTrue(footer.startsWith("⚠️ 👍/👎 here will not be learned: eatbot cannot see this channel. "
+                + "Grant eatbot View Channel in this channel."), footer);
+        assertFalse(footer.contains("whoever reacts teaches"), "no promise that does not hold here");
+
+        // "another one" in the same channel says it too
+        String again = message.get("components").get(0).get("components").get(0).get("custom_id").asText();
+        String[] press = discord.press(hidden, yan, message, again);
+        ObjectNode second = discord.awaitOriginal(press[1]);
+        assertTrue(second.get("embeds").get(0).get("footer").get("text").asText().startsWith("⚠️ 👍/👎 here will not be learned"),
+                second.toString());
+
+        // and indeed: Discord does not tell eatbot of reactions there, and eatbot does not try to add its own
+        String messageId = message.get("id").asText();
+        awaitCondition("the message to be attached all the same", () -> bot.app().service().suggestionForMessage(messageId));
+        assertFalse(discord.reactionAdd(hidden, discord.id(), messageId, LIKE));
+        assertFalse(discord.requests().stream().anyMatch(r -> r.method().equals("PUT") && r.path().contains(messageId)));
+
+        // hidden and without history: both are named, so one fix is enough
+        ObjectNode sealedMessage = discord.awaitOriginal(discord.slash(sealed, discord.id(), false, "eat", null)[1]);
+        String sealedFooter = sealedMessage.get("embeds").get(0).get("footer").get("text").asText();
+        assertTrue(sealedFooter.contains("Grant eatbot View Channel and Read Message History in this channel."), sealedFooter);
+    }
+
+    @Test
+    void inAnOrdinaryChannelOfTheSameServerThereIsNoWarning() {
+        wallsPlaces();
+        String[] eat = discord.slash(walls, discord.id(), false, "eat", null);
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        String footer = message.get("embeds").get(0).get("footer").get("text").asText();
+        assertTrue(footer.startsWith("React 👍 or 👎: whoever reacts teaches eatbot their own taste · #"), footer);
+        String messageId = message.get("id").asText();
+        discord.await("the bot's own 👎", r -> r.method().equals("PUT")
+                && r.path().equals("/api/v10/channels/" + walls.channelId() + "/messages/" + messageId + "/reactions/" + DISLIKE + "/@me"));
+    }
+
+    @Test
+    void whereEatbotCanSeeButNotAddReactionsItNamesWhatToGrantAndPeoplesOwnThumbsStillCount() throws Exception {
+        wallsPlaces();
+        for (DiscordDouble.Guild channel : List.of(noHistory, noReactions)) {
+            String zoe = discord.id();
+            String[] eat = discord.slash(channel, zoe, false, "eat", null);
+            ObjectNode message = discord.awaitOriginal(eat[1]);
+            String footer = message.get("embeds").get(0).get("footer").get("text").asText();
+            String grant = channel == noHistory ? "Read Message History" : "Add Reactions";
+            assertTrue(footer.startsWith("⚠️ eatbot cannot add 👍/👎 here; ones you add still count. Grant eatbot " + grant
+                    + " in this channel. · #"), footer);
+            String messageId = message.get("id").asText();
+            awaitCondition("the message to be attached", () -> bot.app().service().suggestionForMessage(messageId));
+            String amy = discord.id();
+            assertTrue(discord.reactionAdd(channel, amy, messageId, LIKE));
+            awaitCounts(walls, amy, placeOf(walls, message), 1, 0);
+        }
+    }
+
+    @Test
+    void whenDiscordRefusesEatbotsOwnReactionsTheSuggestionStandsAndTheCallerSeesNoError() throws Exception {
+        wallsPlaces();
+        String[] eat = discord.slash(refusing, discord.id(), false, "eat", null);
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        String messageId = message.get("id").asText();
+        assertTrue(message.get("embeds").get(0).get("footer").get("text").asText().startsWith("React 👍 or 👎"),
+                "nothing in the cache said it would fail");
+        discord.await("the bot's 👍, refused with 403", r -> r.method().equals("PUT")
+                && r.path().equals("/api/v10/channels/" + refusing.channelId() + "/messages/" + messageId + "/reactions/" + LIKE + "/@me"));
+        // still attached: a 👍 people add themselves is learned
+        awaitCondition("the message to be attached", () -> bot.app().service().suggestionForMessage(messageId));
+        String ben = discord.id();
+        discord.reactionAdd(refusing, ben, messageId, LIKE);
+        awaitCounts(walls, ben, placeOf(walls, message), 1, 0);
+        assertTrue(discord.followUp(eat[1]).isEmpty(), "no error message for the caller");
+        assertFalse(discord.requests().stream().anyMatch(r -> r.method().equals("DELETE") && r.path().contains(eat[1])),
+                "the suggestion was not taken away");
+        assertEquals(1, discord.requests().stream().filter(r -> r.method().equals("PATCH") && r.path().contains(eat[1])).count(),
+                "the suggestion was written once and left alone");
+    }
+
+    @Test
+    void inAThreadJdaHasNotCachedEatbotDoesNotGuessAndSaysNothing() {
+        // its parent channel is hidden from eatbot, but the thread's own overwrites are not known: no warning rather than a guess
+        wallsPlaces();
+        String[] eat = discord.slash(thread, discord.id(), false, "eat", null);
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        String footer = message.get("embeds").get(0).get("footer").get("text").asText();
+        assertTrue(footer.startsWith("React 👍 or 👎: whoever reacts teaches eatbot their own taste · #"), footer);
+    }
+
+    /** The two places of {@link #walls} (two, so "another one" has one left), added once. */
+    private static synchronized void wallsPlaces() {
+        if (!bot.app().service().places(walls.id()).isEmpty()) return;
+        bot.app().service().addPlace(walls.id(), admin, "Wall Street Wok", "chinese");
+        bot.app().service().addPlace(walls.id(), admin, "Brick Oven", "pizza");
+    }
+
+    /** The id of the place a suggestion message names. */
+    private static long placeOf(DiscordDouble.Guild g, ObjectNode message) {
+        return bot.app().service().place(g.id(), message.get("embeds").get(0).get("title").asText().replace("🍽️ ", "")).id();
     }
 
     // ---- permissions, privacy, isolation ----

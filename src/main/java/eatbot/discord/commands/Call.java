@@ -43,4 +43,9 @@ public interface Call {
     default Upload upload(String name) {
         return null;
     }
+
+    /** Whether 👍/👎 can work in the channel of the call, by eatbot's permissions there; {@link ReactionAccess#FINE} when not known. */
+    default ReactionAccess reactionAccess() {
+        return ReactionAccess.FINE;
+    }
 }

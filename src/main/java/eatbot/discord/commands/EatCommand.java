@@ -73,7 +73,7 @@ public final class EatCommand extends SlashCommand {
     @Override
     public Reply run(Call call) {
         SuggestRequest request = request(call);
-        return post(service.suggest(request), request);
+        return post(service.suggest(request), request, call);
     }
 
     /** The slash options as a request: the one place where /eat's options are read. */
@@ -138,11 +138,12 @@ public final class EatCommand extends SlashCommand {
         }
         SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at())
                 .excluding(previous.option().id());
-        return post(service.suggest(request), request);
+        return post(service.suggest(request), request, call);
     }
 
-    private Reply post(Suggestion s, SuggestRequest request) {
+    /** The suggestion as a message, which says so when 👍/👎 cannot work in the caller's channel. */
+    private Reply post(Suggestion s, SuggestRequest request, Call call) {
         return SuggestionMessage.of(s, service.preference(s.guildId(), s.requestedBy(), s.option().id()),
-                anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at());
+                anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at(), call.reactionAccess());
     }
 }

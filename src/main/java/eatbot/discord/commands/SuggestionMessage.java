@@ -28,14 +28,15 @@ public final class SuggestionMessage {
 
     /** A personal suggestion without filters (as the "another one" button of old messages had). */
     public static Reply of(Suggestion s, Preference preference) {
-        return of(s, preference, AnotherOne.PREFIX + s.id(), Filters.NONE, null);
+        return of(s, preference, AnotherOne.PREFIX + s.id(), Filters.NONE, null, ReactionAccess.FINE);
     }
 
     /**
      * @param preference the requester's 👍/👎 for the place so far
      * @param againId    the "another one" button's custom id (see {@link AnotherOne})
+     * @param access     whether 👍/👎 can work where the message goes: when not, the footer says so instead of inviting them
      */
-    public static Reply of(Suggestion s, Preference preference, String againId, Filters filters, MealTime at) {
+    public static Reply of(Suggestion s, Preference preference, String againId, Filters filters, MealTime at, ReactionAccess access) {
         Option o = s.option();
         EmbedBuilder e = new EmbedBuilder()
                 .setColor(COLOR)
@@ -47,7 +48,8 @@ public final class SuggestionMessage {
                         Reaction.LIKE.emoji() + " " + preference.likes() + " · " + Reaction.DISLIKE.emoji() + " " + preference.dislikes(), true);
         String asked = asked(filters, at);
         if (!asked.isEmpty()) e.addField("Asked for", Text.escape(asked), false);
-        e.setFooter("React 👍 or 👎: whoever reacts teaches eatbot their own taste · #" + s.id());
+        String warning = access.warning();
+        e.setFooter((warning != null ? warning : "React 👍 or 👎: whoever reacts teaches eatbot their own taste") + " · #" + s.id());
         return new Reply(Reply.builder()
                 .setEmbeds(e.build())
                 .setComponents(ActionRow.of(
