@@ -1,6 +1,5 @@
 package eatbot.eat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,37 +23,14 @@ public final class ColdStart {
     private final double alpha0;
     private final double beta0;
     private final double gamma;
-    private final Map<String, Map<Long, Preference>> byUser;
     private final Map<Long, double[]> totals;
 
-    /**
-     * From every row (the definition; what the tests compare the store's sums with).
-     *
-     * @param preferences every person's stored evidence in the guild (as of each row's step)
-     * @param steps       every person's current feedback step, to discount their evidence to now
-     */
-    public ColdStart(GuildSettings s, Map<String, Map<Long, Preference>> preferences, Map<String, Long> steps) {
-        this.strength = s.coldStartStrength();
-        this.alpha0 = s.priorAlpha();
-        this.beta0 = s.priorBeta();
-        this.gamma = s.discount();
-        this.byUser = new HashMap<>();
-        for (var user : preferences.entrySet()) {
-            long now = steps.getOrDefault(user.getKey(), 0L);
-            Map<Long, Preference> mine = new HashMap<>();
-            for (Preference p : user.getValue().values()) mine.put(p.optionId(), toNow(p, now, gamma));
-            byUser.put(user.getKey(), mine);
-        }
-        this.totals = totals(preferences, steps, s.discount());
-    }
-
-    /** From the guild's sums per place ({@link EatStore#placeEvidence}); use {@link #prior(long, Preference, long)}. */
+    /** From the guild's sums per place ({@link EatStore#placeEvidence}): {successes, failures} per place id. */
     public ColdStart(GuildSettings s, Map<Long, double[]> placeEvidence) {
         this.strength = s.coldStartStrength();
         this.alpha0 = s.priorAlpha();
         this.beta0 = s.priorBeta();
         this.gamma = s.discount();
-        this.byUser = Map.of();
         this.totals = Map.copyOf(placeEvidence);
     }
 
@@ -63,41 +39,14 @@ public final class ColdStart {
         return new ColdStart(s.withColdStartStrength(0), Map.of());
     }
 
-    /** {successes, failures} per place of every row, each discounted to its person's current step. */
-    static Map<Long, double[]> totals(Map<String, Map<Long, Preference>> preferences, Map<String, Long> steps, double gamma) {
-        Map<Long, double[]> totals = new HashMap<>();
-        for (var user : preferences.entrySet()) {
-            long now = steps.getOrDefault(user.getKey(), 0L);
-            for (Preference p : user.getValue().values()) {
-                Preference at = toNow(p, now, gamma);
-                double[] t = totals.computeIfAbsent(at.optionId(), k -> new double[2]);
-                t[0] += at.successes();
-                t[1] += at.failures();
-            }
-        }
-        return totals;
-    }
-
-    private static Preference toNow(Preference p, long now, double gamma) {
-        return p.at(Math.max(now, p.step()), gamma);
-    }
-
-    /** {alpha, beta} of this person's prior for this place (built from every row). */
-    public double[] prior(String userId, long optionId) {
-        return prior(optionId, byUser.getOrDefault(userId, Map.of()).get(optionId));
-    }
-
     /**
      * {alpha, beta} of a person's prior for this place, given their own stored
      * evidence for it (or null) and their current step.
      */
     public double[] prior(long optionId, Preference own, long step) {
-        return prior(optionId, own == null ? null : toNow(own, step, gamma));
-    }
-
-    private double[] prior(long optionId, Preference ownNow) {
         double[] t = totals.get(optionId);
         if (strength == 0 || t == null) return new double[] {alpha0, beta0};
+        Preference ownNow = own == null ? null : own.at(Math.max(step, own.step()), gamma);
         // clamped: summation order leaves rounding residue when the person is the only one with evidence
         double s = Math.max(0, t[0] - (ownNow == null ? 0 : ownNow.successes()));
         double f = Math.max(0, t[1] - (ownNow == null ? 0 : ownNow.failures()));

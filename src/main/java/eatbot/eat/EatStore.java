@@ -100,21 +100,13 @@ public interface EatStore extends AutoCloseable {
     /** The active feedback on these suggestions of the guild, oldest first. */
     List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds);
 
-    /** Every person's stored evidence in the guild: user id to option id to preference (as of each row's step). */
-    Map<String, Map<Long, Preference>> guildPreferences(String guildId);
-
-    /** Every person's feedback step in the guild. */
-    Map<String, Long> steps(String guildId);
-
     /**
      * What cold start needs, summed per place: {successes, failures} of every
      * person's preference row in the guild, each discounted by {@code gamma}
-     * from its step to the person's current step (as {@link ColdStart} does with
-     * {@link #guildPreferences} and {@link #steps}, which this default reads).
+     * from its step to the person's current step, the way {@link Preference#at}
+     * discounts one person's evidence.
      */
-    default Map<Long, double[]> placeEvidence(String guildId, double gamma) {
-        return ColdStart.totals(guildPreferences(guildId), steps(guildId), gamma);
-    }
+    Map<Long, double[]> placeEvidence(String guildId, double gamma);
 
     /** The guild's standing vetoes, server-wide and personal. */
     List<Veto> vetoes(String guildId);

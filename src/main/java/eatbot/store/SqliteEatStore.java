@@ -698,7 +698,7 @@ public final class SqliteEatStore implements EatStore {
                 Instant.parse(rs.getString(8)), retracted == null ? null : Instant.parse(retracted));
     }
 
-    @Override
+    /** Every person's stored evidence in the guild (as of each row's step): for audits and tests, not a use case. */
     public Map<String, Map<Long, Preference>> guildPreferences(String guildId) {
         return db.read(c -> {
             Map<String, Map<Long, Preference>> out = new HashMap<>();
@@ -744,7 +744,7 @@ public final class SqliteEatStore implements EatStore {
         });
     }
 
-    @Override
+    /** Every person's feedback step in the guild: for audits and tests. */
     public Map<String, Long> steps(String guildId) {
         return db.read(c -> {
             Map<String, Long> out = new HashMap<>();

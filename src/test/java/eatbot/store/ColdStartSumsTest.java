@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Cold start from the store's sums per place ({@code SqliteEatStore.placeEvidence})
- * gives every person the same prior for every place as the definition, which reads
- * every preference row of the guild: on a seeded random guild, with and without a discount.
+ * (the guild's totals minus the asker's own) gives every person the same prior for every
+ * place as the definition (the others' rows, read one by one, the asker left out): on a
+ * seeded random guild, with and without a discount.
  */
 class ColdStartSumsTest {
     @TempDir
@@ -38,14 +40,17 @@ class ColdStartSumsTest {
                 List<String> users = seedRandomGuild(f, gamma, new Random(2026));
                 List<Option> places = f.store.options("g", true);
 
-                ColdStart definition = new ColdStart(s, f.store.guildPreferences("g"), f.store.steps("g"));
+                Map<String, Map<Long, Preference>> rows = f.store.guildPreferences("g");
+                Map<String, Long> steps = f.store.steps("g");
                 ColdStart summed = new ColdStart(s, f.store.placeEvidence("g", gamma));
                 int compared = 0;
                 for (String u : users) {
                     Map<Long, Preference> own = f.store.preferences("g", u);
                     long step = f.store.step("g", u);
+                    // the definition: the others' rows, each discounted to its person's current step; u has no own evidence here
+                    ColdStart others = new ColdStart(s, othersEvidence(rows, steps, u, gamma));
                     for (Option o : places) {
-                        double[] want = definition.prior(u, o.id());
+                        double[] want = others.prior(o.id(), null, step);
                         double[] got = summed.prior(o.id(), own.get(o.id()), step);
                         assertArrayEquals(want, got, 1e-9, "γ " + gamma + ", " + u + " on " + o.name());
                         compared++;
@@ -54,6 +59,23 @@ class ColdStartSumsTest {
                 assertEquals(users.size() * places.size(), compared);
             }
         }
+    }
+
+    /** {successes, failures} per place of everyone's rows but {@code asker}'s, read row by row. */
+    private static Map<Long, double[]> othersEvidence(Map<String, Map<Long, Preference>> rows, Map<String, Long> steps,
+                                                      String asker, double gamma) {
+        Map<Long, double[]> sums = new HashMap<>();
+        rows.forEach((person, prefs) -> {
+            if (person.equals(asker)) return;
+            long now = steps.getOrDefault(person, 0L);
+            for (Preference p : prefs.values()) {
+                Preference at = p.at(Math.max(now, p.step()), gamma);
+                double[] t = sums.computeIfAbsent(p.optionId(), k -> new double[2]);
+                t[0] += at.successes();
+                t[1] += at.failures();
+            }
+        });
+        return sums;
     }
 
     /** 25 people (and one who never reacts), 10 places, 1,500 reactions with some taken back. */
