@@ -108,7 +108,7 @@ public final class Console {
             case "quit", "exit", "/quit" -> {
                 return false;
             }
-            case "help", "/help", "?" -> help();
+            case "help", "/help", "/eat-help", "?" -> help();
             case "as" -> switchUser(line.substring(2).strip());
             case "/eat" -> eatCommand(cmd, line);
             case "/place" -> place(cmd);

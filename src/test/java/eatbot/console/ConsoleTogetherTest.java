@@ -128,5 +128,6 @@ class ConsoleTogetherTest {
                 "/veto add", "/veto list", "group-rule", "cooldown", "gamma", "cold-start", "timezone", "/eat-admin veto")) {
             assertTrue(help.contains(c), "help mentions " + c);
         }
+        assertEquals(help, run("/eat-help"), "Discord's name for it works here too");
     }
 }

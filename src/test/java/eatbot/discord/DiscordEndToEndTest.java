@@ -112,7 +112,7 @@ class DiscordEndToEndTest {
                 r -> r.method().equals("PUT") && r.path().equals("/api/v10/applications/" + DiscordDouble.BOT_ID + "/commands")).body();
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("eat", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin"), names);
+        assertEquals(List.of("eat", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin", "eat-help"), names);
         commands.forEach(c -> {
             String perms = c.get("name").asText().equals("eat-admin") ? String.valueOf(DiscordDouble.MANAGE_GUILD) : null;
             JsonNode p = c.get("default_member_permissions");

@@ -32,7 +32,8 @@ public final class CommandSet {
         EatWhyCommand why = new EatWhyCommand(service, pictures);
         PrivacyCommand privacy = new PrivacyCommand(service);
         for (SlashCommand c : List.of(eat, new EatHistoryCommand(service), why, new PlaceCommand(service), new VetoCommand(service),
-                new TasteCommand(service, pictures), privacy, new EatAdminCommand(service))) {
+                new TasteCommand(service, pictures), privacy, new EatAdminCommand(service),
+                new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
             byName.put(c.name(), c);
         }
         buttons = List.of(
