@@ -84,9 +84,10 @@ public final class VetoCommand extends SlashCommand {
         return Reply.embed(new EmbedBuilder().setTitle("Vetoes").setDescription(b.toString().strip()).build());
     }
 
-    /** The vetoed place or tag, escaped and bold. */
+    /** The vetoed place or tag, escaped and bold; a place removed since says so. */
     static String what(Veto v) {
-        return v.placeId() != null ? "**" + Text.escape(v.placeName()) + "**" : "places tagged **" + Text.escape(v.tag()) + "**";
+        if (v.placeId() == null) return "places tagged **" + Text.escape(v.tag()) + "**";
+        return "**" + Text.escape(v.placeName()) + "**" + (v.placeRemoved() ? " (a removed place)" : "");
     }
 
     @Override

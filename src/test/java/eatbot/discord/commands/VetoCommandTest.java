@@ -33,9 +33,10 @@ class VetoCommandTest {
 
     @Test
     void listShowsWhoseEachVetoIs() {
-        when(service.vetoes("111", "222")).thenReturn(List.of(new Veto(null, null, null, "smelly"), new Veto("222", 5L, "Sushi Go", null)));
+        when(service.vetoes("111", "222")).thenReturn(List.of(new Veto(null, null, null, "smelly"), new Veto("222", 5L, "Sushi Go", null),
+                new Veto("222", 6L, "Old Diner", null, true)));
         String text = veto.run(FakeCall.member("list", Map.of())).message().getEmbeds().get(0).getDescription();
-        assertEquals("• places tagged **smelly** — the whole server\n• **Sushi Go** — you", text);
+        assertEquals("• places tagged **smelly** — the whole server\n• **Sushi Go** — you\n• **Old Diner** (a removed place) — you", text);
         when(service.vetoes("111", "222")).thenReturn(List.of());
         assertEquals("No vetoes for you (or the server).", veto.run(FakeCall.member("list", Map.of())).message().getContent());
     }
