@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +40,8 @@ public final class PlaceCommand extends SlashCommand {
                                 new OptionData(OptionType.STRING, "tags", "Comma-separated tags, e.g. thai,spicy,$$").setMaxLength(400),
                                 new OptionData(OptionType.STRING, "link", "A menu or map link (https://...)").setMaxLength(Names.MAX_LINK),
                                 new OptionData(OptionType.STRING, "hours", HOURS_HELP).setMaxLength(PlaceTransfer.MAX_HOURS)),
-                new SubcommandData("list", "List this server's places, open or closed now"),
+                new SubcommandData("list", "List this server's places, open or closed now")
+                        .addOptions(new OptionData(OptionType.INTEGER, "page", "Which page of a long list (default 1)").setMinValue(1)),
                 new SubcommandData("edit", "Change a place's tags, link or hours (none clears one) — Manage Server")
                         .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true),
                                 new OptionData(OptionType.STRING, "tags", "All its tags, comma-separated (none clears them)").setMaxLength(400),
@@ -78,7 +80,7 @@ public final class PlaceCommand extends SlashCommand {
                 Option o = service.editPlace(guild, call.option("name"), call.option("tags"), call.option("link"), call.option("hours"));
                 yield Reply.text("Updated **" + Text.escape(o.name()) + "**" + tags(o) + details(o) + ".");
             }
-            case "list" -> list(service.places(guild), o -> service.isOpenNow(guild, o));
+            case "list" -> list(service.places(guild), o -> service.isOpenNow(guild, o), page(call.option("page")));
             case "remove" -> {
                 Option o = service.removePlace(guild, call.option("name"));
                 yield Reply.text("Removed **" + Text.escape(o.name()) + "**. It will not be suggested again; its history stays.");
@@ -128,22 +130,39 @@ public final class PlaceCommand extends SlashCommand {
     }
 
     /** The places, one a line, with "closed now" where their hours say so. */
-    static Reply list(List<Option> places, java.util.function.Predicate<Option> openNow) {
+    static Reply list(List<Option> places, java.util.function.Predicate<Option> openNow, int page) {
         if (places.isEmpty()) return Reply.text("No places yet. Add one with `/place add`.");
-        StringBuilder b = new StringBuilder();
-        int shown = 0;
+        // an embed description holds 4096 characters: whole lines, as many pages as they need
+        List<StringBuilder> pages = new ArrayList<>();
+        pages.add(new StringBuilder());
         for (Option o : places) {
             String line = "• " + Text.escape(o.name()) + tags(o) + (o.hours() != null && !openNow.test(o) ? " · 🌙 closed now" : "") + "\n";
-            // an embed description holds 4096 characters; keep room for the "more" line
-            if (b.length() + line.length() > 4000) break;
-            b.append(line);
-            shown++;
+            if (pages.get(pages.size() - 1).length() + line.length() > PAGE) pages.add(new StringBuilder());
+            pages.get(pages.size() - 1).append(line);
         }
-        if (shown < places.size()) b.append("… and ").append(places.size() - shown).append(" more");
-        return Reply.embed(new EmbedBuilder()
+        if (page > pages.size()) {
+            throw new EatException("The list has " + pages.size() + (pages.size() == 1 ? " page." : " pages."));
+        }
+        EmbedBuilder e = new EmbedBuilder()
                 .setTitle(places.size() + (places.size() == 1 ? " place" : " places"))
-                .setDescription(b.toString().strip())
-                .build());
+                .setDescription(pages.get(page - 1).toString().strip());
+        if (pages.size() > 1) {
+            e.setFooter("Page " + page + " of " + pages.size() + (page < pages.size() ? " · /place list page:" + (page + 1) + " for more" : ""));
+        }
+        return Reply.embed(e.build());
+    }
+
+    static final int PAGE = 4000;
+
+    private static int page(String option) {
+        if (option == null) return 1;
+        try {
+            int p = Integer.parseInt(option.strip());
+            if (p >= 1) return p;
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw new EatException("page must be a whole number from 1.");
     }
 
     private static String tags(Option o) {

@@ -6,6 +6,7 @@ import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Option;
 import eatbot.eat.PlaceTransfer;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.junit.jupiter.api.Test;
 
@@ -142,12 +143,38 @@ class PlaceCommandTest {
     }
 
     @Test
-    void aLongListFitsInOneEmbedAndSaysHowManyMore() {
+    void aLongListComesInPagesThatTogetherShowEveryPlaceOnce() {
         List<Option> many = new ArrayList<>();
         for (int i = 0; i < 500; i++) many.add(option("Place number " + i + " " + "x".repeat(50)));
-        String text = PlaceCommand.list(many, o -> true).message().getEmbeds().get(0).getDescription();
-        assertTrue(text.length() <= 4096, "an embed description holds 4096 characters");
-        assertTrue(text.matches("(?s).*… and \\d+ more$"), text.substring(text.length() - 40));
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        for (int page = 1; ; page++) {
+            MessageEmbed e;
+            try {
+                e = PlaceCommand.list(many, o -> true, page).message().getEmbeds().get(0);
+            } catch (EatException past) {
+                assertEquals("The list has " + pages + " pages.", past.getMessage());
+                break;
+            }
+            pages = page;
+            assertTrue(e.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH, "an embed description holds 4096 characters");
+            assertTrue(e.getFooter().getText().startsWith("Page " + page + " of "), e.getFooter().getText());
+            seen.addAll(List.of(e.getDescription().split("\n")));
+        }
+        assertTrue(pages > 5, "500 long names need several pages: " + pages);
+        List<String> all = many.stream().map(o -> "• " + o.name()).toList();
+        assertEquals(all, seen, "every place once, in order");
+    }
+
+    @Test
+    void aShortListHasNoPagesAndABadPageIsRefused() {
+        Reply r = place.run(FakeCall.member("list", Map.of("page", "1")));
+        assertTrue(r.message().getContent().startsWith("No places yet"), "an empty server");
+        assertNull(PlaceCommand.list(List.of(option("Pho 99")), o -> true, 1).message().getEmbeds().get(0).getFooter());
+        assertEquals("The list has 1 page.",
+                assertThrows(EatException.class, () -> PlaceCommand.list(List.of(option("Pho 99")), o -> true, 2)).getMessage());
+        assertEquals("page must be a whole number from 1.",
+                assertThrows(EatException.class, () -> place.run(FakeCall.member("list", Map.of("page", "0")))).getMessage());
     }
 
     @Test
