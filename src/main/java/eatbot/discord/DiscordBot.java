@@ -3,6 +3,7 @@ package eatbot.discord;
 import eatbot.config.ConfigLoader;
 import eatbot.discord.commands.CommandSet;
 import eatbot.discord.commands.EatRateLimit;
+import eatbot.discord.commands.ReactionAccess;
 import eatbot.eat.EatService;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -41,8 +42,13 @@ public final class DiscordBot implements AutoCloseable {
      * Replies are interaction responses, which need no Send Messages. A channel
      * can take the first three away; a suggestion there says so (see {@code ReactionAccess}).
      */
-    public static final Set<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_EMBED_LINKS);
+    public static final Set<Permission> PERMISSIONS = invitePermissions();
+
+    private static Set<Permission> invitePermissions() {
+        EnumSet<Permission> p = EnumSet.copyOf(ReactionAccess.NEEDED); // one list of what 👍/👎 need, shared with the warning
+        p.add(Permission.MESSAGE_EMBED_LINKS);
+        return java.util.Collections.unmodifiableSet(p);
+    }
 
     /** The permissions integer for the invite link. */
     public static long permissionsInteger() {
