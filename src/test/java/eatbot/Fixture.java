@@ -9,9 +9,7 @@ import eatbot.store.Database;
 import eatbot.store.SqliteEatStore;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** A real service on a real SQLite file, with a seeded random source: what most tests start from. */
@@ -22,6 +20,8 @@ public final class Fixture implements AutoCloseable {
     public final Path file;
     public final SqliteEatStore store;
     public final EatService service;
+    /** The service's clock: tests read time from here, never from the wall clock. */
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     public Fixture(Path file, long seed) {
         this(file, seed, List.of());
@@ -31,7 +31,7 @@ public final class Fixture implements AutoCloseable {
         this.file = file;
         this.store = new SqliteEatStore(Database.open(file));
         this.service = new EatService(store, DEFAULTS, starters,
-                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Randomness.seeded(seed));
+                clock, Randomness.seeded(seed));
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +89,7 @@ final class DiscordDouble implements AutoCloseable {
     /** One part of a multipart upload. */
     record Part(String name, String fileName, byte[] data) {}
 
+    // snowflakes carry their creation time, and JDA judges an interaction's 15 minutes by it: the wall clock is right here
     private final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - DISCORD_EPOCH) << 22);
     private final List<Guild> guilds = new ArrayList<>();
     /** Every text channel: id → the server it is in. */
@@ -195,11 +195,11 @@ final class DiscordDouble implements AutoCloseable {
     }
 
     static <T> T awaitCondition(String what, java.util.function.Supplier<Optional<T>> probe, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
+        long deadline = System.nanoTime() + patience.toNanos(); // monotonic: a timeout, not a date
         while (true) {
             Optional<T> found = probe.get();
             if (found.isPresent()) return found.get();
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("timed out waiting for " + what);
+            if (System.nanoTime() - deadline > 0) throw new AssertionError("timed out waiting for " + what);
             try {
                 Thread.sleep(10); // polling interval, not a guess at timing: the deadline bounds the wait
             } catch (InterruptedException e) {

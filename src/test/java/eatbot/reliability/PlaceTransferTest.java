@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +88,7 @@ class PlaceTransferTest {
         bot.service.settings("a");
         List<NewOption> batch = List.of(new NewOption("First New", List.of(), null, null, "u"),
                 new NewOption("Pho 99", List.of(), null, null, "u"));
-        EatException e = assertThrows(EatException.class, () -> bot.store.addOptions("a", batch, Instant.now()));
+        EatException e = assertThrows(EatException.class, () -> bot.store.addOptions("a", batch, bot.clock.instant()));
         assertEquals("There is already a place called 'Pho 99'.", e.getMessage());
         assertTrue(bot.service.places("a").stream().noneMatch(o -> o.name().equals("First New")));
     }

@@ -1,5 +1,6 @@
 package eatbot.reliability;
 
+import eatbot.TestClock;
 import eatbot.bandit.GroupRule;
 import eatbot.bandit.Randomness;
 import eatbot.eat.EatService;
@@ -12,7 +13,7 @@ import eatbot.store.Database;
 import eatbot.store.SqliteEatStore;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,15 @@ public final class TestBot implements AutoCloseable {
     public final Path file;
     public final SqliteEatStore store;
     public final EatService service;
+    /** The service's clock, moved by hand; tests never read the wall clock. */
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     private TestBot(Path file, double gamma) {
         this.file = file;
         this.store = new SqliteEatStore(Database.open(file));
         this.service = new EatService(store, defaults(gamma),
                 STARTERS.stream().map(n -> new NewOption(n, List.of(), null, null, null)).toList(),
-                Clock.systemUTC(), Randomness.seeded(42));
+                clock, Randomness.seeded(42));
     }
 
     public static TestBot open(Path dir) {

@@ -24,7 +24,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import eatbot.TestClock;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,7 +58,7 @@ class ConsoleFuzzTest {
                 SqliteEatStore store = new SqliteEatStore(Database.open(dir.resolve("fuzz.db")));
                 EatService service = new EatService(store,
                         new GuildSettings("", "thompson", 0.1, 1, 1, 1, GroupRule.parse("least-misery"), 0, 1, 0, "UTC", null),
-                        List.of(new NewOption("Pho 99", List.of("vietnamese"), null, null, null)), Clock.systemUTC(), Randomness.seeded(1));
+                        List.of(new NewOption("Pho 99", List.of("vietnamese"), null, null, null)), new TestClock(Instant.parse("2026-11-26T12:00:00Z")), Randomness.seeded(1));
                 errors = new ListAppender<>();
                 errors.start();
                 ((Logger) LoggerFactory.getLogger(Console.class)).addAppender(errors);
