@@ -3,24 +3,37 @@ package eatbot;
 import eatbot.bandit.Randomness;
 import eatbot.config.ConfigLoader;
 import eatbot.eat.EatService;
+import eatbot.ops.Health;
+import eatbot.ops.Metrics;
+import eatbot.ops.MonitoringServer;
 import eatbot.store.Database;
 import eatbot.store.SqliteEatStore;
+import net.dv8tion.jda.api.JDA;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * The wiring: config → database → store → service. Built once in {@link Main};
+ * The wiring: config → database → store → service, and this process's metrics
+ * (and /health, /metrics when configured). Built once in {@link Main};
  * nothing else knows how the pieces were made.
  */
 public final class App implements AutoCloseable {
     private final ConfigLoader.Loaded config;
     private final SqliteEatStore store;
     private final EatService service;
+    private final Metrics metrics = new Metrics();
+    private MonitoringServer monitoring;
+    private Health health;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public App(ConfigLoader.Loaded config) {
         this.config = config;
+        DatabaseFolder.check(config.database());
         this.store = new SqliteEatStore(Database.open(config.database()));
         this.service = new EatService(store, config.defaults(), config.starters(), Clock.systemUTC(), Randomness.unseeded());
+        metrics.watchWriter(store.database());
     }
 
     public ConfigLoader.Loaded config() {
@@ -35,8 +48,39 @@ public final class App implements AutoCloseable {
         return service;
     }
 
+    /** What the front ends count into (see README "Monitoring"). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Serves /health and /metrics when {@code http.port} (EATBOT_HTTP_PORT) is set; else does nothing.
+     *
+     * @param gateway the Discord connection to check, null until there is one; null for the console (no gateway check)
+     * @return the port it listens on, or -1 when off
+     */
+    public int serveMonitoring(Supplier<JDA> gateway) {
+        ConfigLoader.Http http = config.http();
+        if (http.port() == null || monitoring != null) return monitoring == null ? -1 : monitoring.port();
+        health = new Health(store.database(), gateway);
+        monitoring = MonitoringServer.start(http.host(), http.port(), health, metrics);
+        return monitoring.port();
+    }
+
+    /** The port /health and /metrics are served on, or -1 when they are not. */
+    public int monitoringPort() {
+        return monitoring == null ? -1 : monitoring.port();
+    }
+
     @Override
     public void close() {
-        store.close();
+        if (!closed.compareAndSet(false, true)) return; // the shutdown hook and the main thread may both close
+        try {
+            if (monitoring != null) monitoring.close();
+            if (health != null) health.close();
+        } finally {
+            store.close();
+            metrics.close();
+        }
     }
 }

@@ -3,6 +3,8 @@ package eatbot;
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
 import eatbot.discord.DiscordBot;
+import eatbot.ops.HealthProbe;
+import eatbot.ops.MonitoringServer;
 import eatbot.store.Backup;
 import eatbot.store.StoreException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -14,16 +16,19 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code java -jar eatbot.jar [console | ...]}: the bot by default. */
 @Command(name = "eatbot", mixinStandardHelpOptions = true, version = "eatbot 0.1",
         description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
-        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class, eatbot.sim.SimulateCommand.class})
+        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class, Main.HealthCommand.class, eatbot.sim.SimulateCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -41,6 +46,19 @@ public final class Main implements Callable<Integer> {
                 line.getErr().println("eatbot: configuration error: " + e.getMessage());
                 return 3;
             }
+            if (e instanceof DatabaseFolder.NotWritable) {
+                line.getErr().println(e.getMessage());
+                return 5;
+            }
+            if (e instanceof StoreException) {
+                // only start-up lets one escape (the front ends answer those of a command)
+                line.getErr().println("eatbot: " + e.getMessage().lines().findFirst().orElse("the database failed"));
+                return 5;
+            }
+            if (e instanceof MonitoringServer.CannotListen) {
+                line.getErr().println("eatbot: " + e.getMessage());
+                return 6;
+            }
             throw e;
         });
         return cl.execute(args);
@@ -52,8 +70,8 @@ public final class Main implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             System.err.println("""
                     eatbot: DISCORD_TOKEN is not set.
-                      To run the bot:  export DISCORD_TOKEN=<your bot token>  (see README: "Running on Discord")
-                      To try it here:  java -jar target/eatbot.jar console""");
+                      To run the bot:  give it DISCORD_TOKEN=<your bot token> in its environment (see README: "Running on Discord")
+                      To try it here:  %s console""".formatted(command()));
             return 2;
         }
         ConfigLoader.Loaded config = ConfigLoader.load(env);
@@ -74,6 +92,12 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** How a person starts eatbot here: the image sets EATBOT_COMMAND to its own `docker run …`. */
+    static String command() {
+        String named = env.get("EATBOT_COMMAND");
+        return named == null || named.isBlank() ? "java -jar target/eatbot.jar" : named.strip();
+    }
+
     /** The running bot: the Discord front end over the app; closing stops Discord first, then the database. */
     public record Bot(App app, DiscordBot discord) implements AutoCloseable {
         @Override
@@ -91,7 +115,12 @@ public final class Main implements Callable<Integer> {
     public static Bot startBot(String token, ConfigLoader.Loaded config) {
         App app = new App(config);
         try {
-            return new Bot(app, DiscordBot.start(token, DiscordBot.Options.from(config), app.service()));
+            // /health answers (503, "not connected yet") from before the gateway connects, and a taken port stops start-up early
+            AtomicReference<DiscordBot> discord = new AtomicReference<>();
+            app.serveMonitoring(() -> discord.get() == null ? null : discord.get().jda());
+            discord.set(DiscordBot.start(token, DiscordBot.Options.from(config), app.service(), app.metrics()));
+            app.metrics().watchGateway(discord.get().jda());
+            return new Bot(app, discord.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             app.close();
@@ -113,9 +142,68 @@ public final class Main implements Callable<Integer> {
             ConfigLoader.Loaded config = ConfigLoader.load(env);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             try (App app = new App(config)) {
-                Console console = new Console(app.service(), out, System.console() != null, user);
-                console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                try {
+                    app.serveMonitoring(null);
+                } catch (MonitoringServer.CannotListen e) {
+                    // a console next to a running bot (docker exec) finds its port taken: it works on without
+                    System.err.println("eatbot: " + e.getMessage());
+                }
+                Console console = new Console(app.service(), out, System.console() != null, user).counting(app.metrics());
+                // SIGTERM (docker stop) and Ctrl-C: finish the writes and close the database
+                Thread stop = new Thread(() -> {
+                    app.close();
+                    System.err.println("eatbot: stopped; writes finished, database closed.");
+                }, "eatbot-shutdown");
+                Runtime.getRuntime().addShutdownHook(stop);
+                try {
+                    console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stop);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is closing the app already
+                    }
+                }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "health", mixinStandardHelpOptions = true,
+            description = "Ask a running eatbot's /health (see EATBOT_HTTP_PORT): exit 0 when it is healthy, 1 when not. "
+                    + "The image's HEALTHCHECK runs this.")
+    static final class HealthCommand implements Callable<Integer> {
+        @CommandLine.Option(names = "--url", description = "the /health to ask (default: from http.host and http.port, EATBOT_HTTP_HOST and EATBOT_HTTP_PORT)")
+        URI url;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            URI target = url;
+            if (target == null) {
+                ConfigLoader.Http http;
+                try {
+                    http = ConfigLoader.load(env).http();
+                } catch (ConfigLoader.ConfigException e) {
+                    err.println("eatbot health: configuration error: " + e.getMessage());
+                    return 1; // a health check knows only 0 and 1 (Docker reserves 2)
+                }
+                if (http.port() == null || http.port() == 0) {
+                    err.println("eatbot health: no port to ask: set EATBOT_HTTP_PORT (or http.port), as for the bot, or give --url.");
+                    return 1;
+                }
+                String host = http.probeHost().contains(":") ? "[" + http.probeHost() + "]" : http.probeHost();
+                target = URI.create("http://" + host + ":" + http.port() + "/health");
+            }
+            HealthProbe.Result r = HealthProbe.probe(target, Duration.ofSeconds(5));
+            if (!r.healthy()) {
+                err.println("eatbot health: " + r.text());
+                return 1;
+            }
+            spec.commandLine().getOut().println("eatbot: healthy (" + r.text() + ")");
             return 0;
         }
     }

@@ -51,7 +51,15 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl) {}
+                         String restUrl, String gatewayUrl, Http http) {}
+
+    /** Where /health and /metrics are served; {@code port} null when they are not. */
+    public record Http(String host, Integer port) {
+        /** The address a probe on this machine uses: loopback when listening on every address. */
+        public String probeHost() {
+            return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+        }
+    }
 
     public static Loaded load(Map<String, String> env) {
         String named = env.get("EATBOT_CONFIG");
@@ -120,7 +128,29 @@ public final class ConfigLoader {
         Path database = Path.of(db.isBlank() ? config.database() : db);
         String rest = firstSet(env.get("EATBOT_DISCORD_REST_URL"), config.discord().restUrl());
         String gateway = firstSet(env.get("EATBOT_DISCORD_GATEWAY_URL"), config.discord().gatewayUrl());
-        return new Loaded(config, database, defaults, starters, rest, gateway);
+        return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source));
+    }
+
+    private static Http http(EatbotConfig.Http file, Map<String, String> env, String source) {
+        String host = firstSet(env.get("EATBOT_HTTP_HOST"), file.host());
+        String named = env.get("EATBOT_HTTP_PORT");
+        Integer port = file.port();
+        String key = source + ": http.port";
+        if (named != null && !named.isBlank()) {
+            key = "EATBOT_HTTP_PORT";
+            try {
+                port = Integer.parseInt(named.strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("EATBOT_HTTP_PORT must be a port number, not '" + shorten(named) + "'");
+            }
+        }
+        if (port != null && (port < 0 || port > 65535)) throw new ConfigException(key + " must be 0 to 65535, not " + port);
+        return new Http(host, port);
+    }
+
+    private static String shorten(String s) {
+        String t = s.strip();
+        return t.length() > 20 ? t.substring(0, 20) + "…" : t;
     }
 
     private static String firstSet(String a, String b) {

@@ -13,17 +13,19 @@ public record EatbotConfig(
         @JsonProperty("database") String database,
         @JsonProperty("defaults") Defaults defaults,
         @JsonProperty("starterPlaces") List<StarterPlace> starterPlaces,
-        @JsonProperty("discord") Discord discord) {
+        @JsonProperty("discord") Discord discord,
+        @JsonProperty("http") Http http) {
 
     public EatbotConfig {
         if (database == null || database.isBlank()) database = "data/eatbot.db";
         if (defaults == null) defaults = new Defaults(null, null, null, null, null, null, null, null, null, null);
         starterPlaces = starterPlaces == null ? List.of() : List.copyOf(starterPlaces);
         if (discord == null) discord = new Discord(null, null, null, null);
+        if (http == null) http = new Http(null, null);
     }
 
     public static EatbotConfig defaultConfig() {
-        return new EatbotConfig(null, null, null, null);
+        return new EatbotConfig(null, null, null, null, null);
     }
 
     /** Settings every new guild starts with; admins change them per guild. */
@@ -76,6 +78,20 @@ public record EatbotConfig(
             @JsonProperty("eatPerMinute") Integer eatPerMinute) {
         public Discord {
             if (eatPerMinute == null) eatPerMinute = 6;
+        }
+    }
+
+    /**
+     * /health and /metrics (README "Monitoring").
+     *
+     * @param port the port to serve them on (0: any free one); off when null. EATBOT_HTTP_PORT overrides it.
+     * @param host the address to listen on (default 127.0.0.1); EATBOT_HTTP_HOST overrides it
+     */
+    public record Http(
+            @JsonProperty("port") Integer port,
+            @JsonProperty("host") String host) {
+        public Http {
+            if (host == null || host.isBlank()) host = "127.0.0.1";
         }
     }
 }

@@ -1,6 +1,7 @@
 package eatbot.console;
 
 import eatbot.chart.TasteChart;
+import eatbot.eat.Activity;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Numbers;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class Console {
     private final Path chartDir;
     private String user;
     private Suggestion last;
+    private Activity activity = Activity.NONE;
 
     public Console(EatService service, PrintStream out, boolean interactive, String user) {
         this(service, out, interactive, user, Path.of(System.getProperty("java.io.tmpdir"), "eatbot-charts"));
@@ -63,6 +66,12 @@ public final class Console {
         this.interactive = interactive;
         this.user = user;
         this.chartDir = chartDir;
+    }
+
+    /** Tells {@code activity} of suggestions, reactions, refusals and command times (for /metrics). */
+    public Console counting(Activity activity) {
+        this.activity = activity;
+        return this;
     }
 
     /** Runs until {@code quit} or the end of input. */
@@ -85,15 +94,29 @@ public final class Console {
     public boolean handle(String raw) {
         String line = raw.strip();
         if (line.isEmpty() || line.startsWith("#")) return true;
+        long arrived = System.nanoTime();
+        String command = commandName(line);
         try {
             return dispatch(line);
         } catch (EatException e) {
+            activity.refused("console", command);
             out.println("✗ " + e.getMessage());
         } catch (RuntimeException e) {
             log.error("console command failed: {}", line, e);
             out.println("✗ Something went wrong on our side; nothing was changed.");
+        } finally {
+            activity.handled("console", command, Duration.ofNanos(System.nanoTime() - arrived));
         }
         return true;
+    }
+
+    private static final Set<String> COMMANDS = Set.of("/eat", "/place", "/taste", "/eat-admin", "/veto", "/privacy");
+
+    /** The command a line is, named as on Discord, from a fixed set (metrics' labels must not grow with what people type). */
+    private static String commandName(String line) {
+        if (Reaction.parse(line) != null) return "reaction";
+        String head = CommandParser.split(line, 1).word(0).toLowerCase(Locale.ROOT);
+        return COMMANDS.contains(head) ? head.substring(1) : "other";
     }
 
     private boolean dispatch(String line) {
@@ -194,6 +217,7 @@ public final class Console {
         SuggestRequest request = new SuggestRequest(GUILD, user, members, Set.of())
                 .filtered(o.get("not"), o.get("max-price"), o.get("only")).at(o.get("at"));
         Suggestion s = service.suggest(request);
+        activity.suggested("console");
         last = s;
         out.println(describe(s));
     }
@@ -216,6 +240,7 @@ public final class Console {
     private void react(Reaction r) {
         if (last == null) throw new EatException("There is no suggestion to react to yet. Ask with /eat.");
         FeedbackResult res = service.setReaction(GUILD, last.id(), user, r);
+        if (res.changed()) activity.reacted("console", r, true);
         Preference p = res.preference();
         // "#id" lets a script (and the crash test) tell exactly which suggestion was acknowledged
         out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + " #" + last.id() + ": " + user + " on " + last.option().name()

@@ -4,6 +4,7 @@ import eatbot.config.ConfigLoader;
 import eatbot.discord.commands.CommandSet;
 import eatbot.discord.commands.EatRateLimit;
 import eatbot.discord.commands.ReactionAccess;
+import eatbot.eat.Activity;
 import eatbot.eat.EatService;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -81,13 +82,18 @@ public final class DiscordBot implements AutoCloseable {
 
     /** Connects, waits until every server is loaded, and registers the commands. */
     public static DiscordBot start(String token, Options options, EatService service) throws InterruptedException {
+        return start(token, options, service, Activity.NONE);
+    }
+
+    /** {@link #start(String, Options, EatService)}, telling {@code activity} what people do (for /metrics). */
+    public static DiscordBot start(String token, Options options, EatService service, Activity activity) throws InterruptedException {
         if (options.eatPerMinute() < 1) throw new ConfigLoader.ConfigException("discord.eatPerMinute must be at least 1");
         ExecutorService work = Executors.newFixedThreadPool(4, named("eatbot-command"));
         ExecutorService feedback = Executors.newSingleThreadExecutor(named("eatbot-feedback"));
         CommandSet commands = new CommandSet(service, new EatRateLimit(options.eatPerMinute(), System::currentTimeMillis));
         JDABuilder builder = JDABuilder.createLight(token, INTENTS)
-                .addEventListeners(new InteractionListener(commands, service, work, feedback),
-                        new ReactionListener(service, feedback));
+                .addEventListeners(new InteractionListener(commands, service, work, feedback, activity),
+                        new ReactionListener(service, feedback, activity));
         if (options.restUrl() != null) {
             String base = options.restUrl().endsWith("/") ? options.restUrl() : options.restUrl() + "/";
             builder.setRestConfig(new RestConfig().setBaseUrl(base));

@@ -5,6 +5,7 @@ import eatbot.discord.commands.CommandSet;
 import eatbot.discord.commands.Reply;
 import eatbot.discord.commands.SlashCommand;
 import eatbot.discord.commands.ButtonPress;
+import eatbot.eat.Activity;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Reaction;
@@ -22,6 +23,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,56 +48,67 @@ final class InteractionListener extends ListenerAdapter {
     private final EatService service;
     private final Executor work;
     private final Executor feedback;
+    private final Activity activity;
 
-    /** @param feedback the single thread that records reactions, so attaching a message is ordered with them */
     InteractionListener(CommandSet commands, EatService service, Executor work, Executor feedback) {
+        this(commands, service, work, feedback, Activity.NONE);
+    }
+
+    /**
+     * @param feedback the single thread that records reactions, so attaching a message is ordered with them
+     * @param activity told of suggestions shown, refusals and how long each command took (for /metrics)
+     */
+    InteractionListener(CommandSet commands, EatService service, Executor work, Executor feedback, Activity activity) {
         this.commands = commands;
         this.service = service;
         this.work = work;
         this.feedback = feedback;
+        this.activity = activity;
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        long arrived = System.nanoTime();
         if (!event.isFromGuild() || event.getGuild() == null) {
-            refuse(event, SERVERS_ONLY);
+            refuse(event, event.getName(), SERVERS_ONLY);
             return;
         }
         SlashCommand command = commands.get(event.getName());
         if (command == null) {
-            refuse(event, "That command is not known (any more).");
+            refuse(event, "unknown", "That command is not known (any more).");
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), JdaCall.subcommandOf(event), event, event.getMember(),
                 JdaCall.cachedChannel(event));
         String refusal = refusal(() -> command.refuse(call), "/" + event.getName());
         if (refusal != null) {
-            refuse(event, refusal);
+            refuse(event, event.getName(), refusal);
             return;
         }
         boolean ephemeral = command.ephemeral(call);
         event.deferReply(ephemeral).queue(null, e -> log.warn("could not acknowledge /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
-        run(hook, ephemeral, () -> command.run(call));
+        run(hook, ephemeral, new Handled(event.getName(), arrived), () -> command.run(call));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        long arrived = System.nanoTime();
         String id = event.getComponentId();
         ButtonPress button = commands.button(id);
         if (button == null) {
             // a button of an older eatbot: unanswered, Discord would say "This interaction failed"
-            refuse(event, OLD_BUTTON);
+            refuse(event, "button", OLD_BUTTON);
             return;
         }
         if (!event.isFromGuild() || event.getGuild() == null) {
-            refuse(event, SERVERS_ONLY);
+            refuse(event, "button", SERVERS_ONLY);
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), null, null, event.getMember(), JdaCall.cachedChannel(event));
         String refusal = refusal(() -> button.refuse(call, id), "a button");
         if (refusal != null) {
-            refuse(event, refusal);
+            refuse(event, "button", refusal);
             return;
         }
         ButtonPress.Answer how = button.answer();
@@ -107,7 +120,7 @@ final class InteractionListener extends ListenerAdapter {
         InteractionHook hook = event.getHook();
         // an updated message stays where it was: private when the button was on a private message
         boolean ephemeral = how != ButtonPress.Answer.PUBLIC;
-        run(hook, ephemeral, () -> button.run(call, id));
+        run(hook, ephemeral, new Handled("button", arrived), () -> button.run(call, id));
     }
 
     /** A refusal check that fails is answered too: an unanswered interaction shows "This interaction failed". */
@@ -120,10 +133,13 @@ final class InteractionListener extends ListenerAdapter {
         }
     }
 
+    /** Which command a piece of work answers, and when it arrived (for /metrics). */
+    private record Handled(String command, long arrived) {}
+
     /** Hands the work to the pool; when the pool is closing (shutdown), the deferred reply still gets an answer. */
-    private void run(InteractionHook hook, boolean ephemeral, Supplier<Reply> handler) {
+    private void run(InteractionHook hook, boolean ephemeral, Handled handled, Supplier<Reply> handler) {
         try {
-            work.execute(() -> answer(hook, ephemeral, handler));
+            work.execute(() -> answer(hook, ephemeral, handled, handler));
         } catch (RejectedExecutionException e) {
             fail(hook, ephemeral, STOPPING);
         }
@@ -151,17 +167,23 @@ final class InteractionListener extends ListenerAdapter {
         });
     }
 
-    private static void refuse(IReplyCallback event, String text) {
+    private void refuse(IReplyCallback event, String command, String text) {
+        activity.refused("discord", command);
         event.reply(Reply.text(text).message()).setEphemeral(true)
                 .queue(null, e -> log.warn("could not refuse an interaction: {}", e.toString()));
     }
 
     /** Runs the handler and replaces the deferred reply with its answer, or with a short error only the caller sees. */
     void answer(InteractionHook hook, boolean ephemeral, Supplier<Reply> handler) {
+        answer(hook, ephemeral, new Handled("unknown", System.nanoTime()), handler);
+    }
+
+    private void answer(InteractionHook hook, boolean ephemeral, Handled handled, Supplier<Reply> handler) {
         Reply reply;
         try {
             reply = handler.get();
         } catch (EatException e) {
+            activity.refused("discord", handled.command());
             fail(hook, ephemeral, e.getMessage());
             return;
         } catch (RuntimeException | Error e) {
@@ -169,10 +191,15 @@ final class InteractionListener extends ListenerAdapter {
             log.error("a command failed", e);
             fail(hook, ephemeral, OOPS);
             return;
+        } finally {
+            activity.handled("discord", handled.command(), Duration.ofNanos(System.nanoTime() - handled.arrived()));
         }
         hook.editOriginal(MessageEditData.fromCreateData(reply.message())).queue(
                 message -> {
-                    if (reply.suggestion() != null) posted(reply.suggestion(), message);
+                    if (reply.suggestion() != null) {
+                        activity.suggested("discord");
+                        posted(reply.suggestion(), message);
+                    }
                 },
                 e -> {
                     // Discord refused the answer (say, an embed it finds invalid): do not leave "thinking…" up forever

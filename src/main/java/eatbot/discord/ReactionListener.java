@@ -1,5 +1,6 @@
 package eatbot.discord;
 
+import eatbot.eat.Activity;
 import eatbot.eat.EatService;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.Reaction;
@@ -30,10 +31,12 @@ final class ReactionListener extends ListenerAdapter {
 
     private final EatService service;
     private final Executor feedback;
+    private final Activity activity;
 
-    ReactionListener(EatService service, Executor feedback) {
+    ReactionListener(EatService service, Executor feedback, Activity activity) {
         this.service = service;
         this.feedback = feedback;
+        this.activity = activity;
     }
 
     @Override
@@ -70,6 +73,7 @@ final class ReactionListener extends ListenerAdapter {
             Suggestion s = found.get();
             FeedbackResult r = added ? service.react(guildId, s.id(), userId, reaction)
                     : service.unreact(guildId, s.id(), userId, reaction);
+            if (r.changed()) activity.reacted("discord", reaction, added);
             log.debug("{} {} by {} on suggestion {}: {}", added ? "reaction" : "removal", reaction, userId, s.id(),
                     r.changed() ? "recorded" : "already so");
         } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * One SQLite file: migrations at open, a pool of read connections, and a single
@@ -110,6 +111,7 @@ public final class Database implements AutoCloseable {
     private final boolean tuned; // false: SQLite's page defaults and savepoints always, a benchmark's baseline
     private Durability committing = Durability.DURABLE; // the writer connection's synchronous setting
     private volatile boolean closing;
+    private volatile LongConsumer commitTimes = nanos -> {};
 
     private Database(Path file, boolean pageTuning) throws SQLException {
         this.file = file;
@@ -175,6 +177,26 @@ public final class Database implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Writes waiting for the writer (for monitoring). */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** True once {@link #close()} has begun. */
+    public boolean closed() {
+        return closing;
+    }
+
+    /** True while the writer thread runs (for /health: it stops only at close, or on a bug). */
+    public boolean writerAlive() {
+        return writer.isAlive();
+    }
+
+    /** Told how long each batch took from BEGIN to the end of its COMMIT, in nanoseconds (for /metrics). */
+    public void onCommit(LongConsumer nanos) {
+        this.commitTimes = nanos;
     }
 
     /** Runs work on a read connection: sees every write that has returned. */
@@ -263,6 +285,7 @@ public final class Database implements AutoCloseable {
             useDurability(batch);
             // explicit BEGIN/COMMIT: the JDBC driver's non-autocommit mode would reopen a transaction
             // right after each commit and hold the write lock between batches
+            long started = System.nanoTime();
             begin.execute();
             try {
                 if (!tuned || !allRepeatable(batch)) {
@@ -271,6 +294,7 @@ public final class Database implements AutoCloseable {
                     for (int k = 0; k < batch.size(); k++) runAlone(batch.get(k), k, results, failures);
                 }
                 commit.execute(); // one sync (when durable) for the whole batch
+                commitTimes.accept(System.nanoTime() - started);
             } catch (Throwable t) {
                 try {
                     rollback.execute();
