@@ -49,6 +49,40 @@ class MainTest {
     }
 
     @Test
+    void inTheImageTheHintNamesTheImagesOwnCommand() {
+        Run r = run("", Map.of("EATBOT_COMMAND", "docker run --rm -it -v eatbot-data:/data eatbot"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("To try it here:  docker run --rm -it -v eatbot-data:/data eatbot console"), r.err());
+        assertTrue(!r.err().contains("target/eatbot.jar"), r.err());
+    }
+
+    @Test
+    void aDatabaseWhereNoFolderCanBeStopsStartUpInOneLine() throws Exception {
+        // (the tests run as root, who may write anywhere: an unwritable folder is checked by scripts/image-smoke.sh)
+        Path notAFolder = Files.writeString(dir.resolve("data"), "a file");
+        Run r = run("quit\n", Map.of("EATBOT_DB", notAFolder.resolve("eatbot.db").toString()), "console");
+        assertEquals(5, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("is a file, not a folder"), r.err());
+    }
+
+    @Test
+    void aTakenMonitoringPortStopsTheBotButNotTheConsole() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("port.db").toString(),
+                    "EATBOT_HTTP_PORT", String.valueOf(taken.getLocalPort()), "DISCORD_TOKEN", "unused");
+            Run bot = run("", env);
+            assertEquals(6, bot.code(), bot.err());
+            assertEquals(1, bot.err().lines().count(), bot.err());
+            assertTrue(bot.err().contains("cannot serve /health and /metrics on 127.0.0.1:" + taken.getLocalPort()), bot.err());
+
+            Run console = run("/place add name:Pho 99\nquit\n", env, "console");
+            assertEquals(0, console.code(), console.err());
+            assertTrue(console.out().startsWith("Added Pho 99"), console.out());
+        }
+    }
+
+    @Test
     void theConsoleRunsAScriptFromStdinWithoutAPromptAndKeepsTheDatabase() {
         Path db = dir.resolve("data/console.db");
         Map<String, String> env = Map.of("EATBOT_DB", db.toString());

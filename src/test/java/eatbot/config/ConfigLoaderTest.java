@@ -47,6 +47,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void monitoringIsOffUnlessAPortIsGivenAndListensOnLoopbackByDefault() throws IOException {
+        ConfigLoader.Loaded none = ConfigLoader.check(EatbotConfig.defaultConfig(), Map.of(), "none");
+        assertNull(none.http().port(), "off when unset");
+        ConfigLoader.Loaded file = load("{\"http\": {\"port\": 9100}}", Map.of());
+        assertEquals(new ConfigLoader.Http("127.0.0.1", 9100), file.http());
+        ConfigLoader.Loaded image = load("{\"http\": {\"port\": 9100}}", Map.of("EATBOT_HTTP_PORT", "8080", "EATBOT_HTTP_HOST", "0.0.0.0"));
+        assertEquals(new ConfigLoader.Http("0.0.0.0", 8080), image.http());
+        assertEquals("127.0.0.1", image.http().probeHost(), "the health command asks loopback");
+        assertTrue(assertThrows(ConfigLoader.ConfigException.class, () -> load("{}", Map.of("EATBOT_HTTP_PORT", "eighty")))
+                .getMessage().contains("EATBOT_HTTP_PORT must be a port number"));
+        assertTrue(error("{\"http\": {\"port\": 70000}}").contains("http.port must be 0 to 65535"));
+    }
+
+    @Test
     void theEnvironmentOverridesTheFile() throws IOException {
         ConfigLoader.Loaded c = load("{\"database\": \"a.db\", \"discord\": {\"restUrl\": \"http://file\"}}",
                 Map.of("EATBOT_DB", "/tmp/b.db", "EATBOT_DISCORD_REST_URL", "http://env", "EATBOT_DISCORD_GATEWAY_URL", "ws://gw"));
