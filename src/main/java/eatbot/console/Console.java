@@ -115,7 +115,9 @@ public final class Console {
     /** The command a line is, named as on Discord, from a fixed set (metrics' labels must not grow with what people type). */
     private static String commandName(String line) {
         if (Reaction.parse(line) != null) return "reaction";
-        String head = CommandParser.split(line, 1).word(0).toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < line.length() && end < 32 && !Character.isWhitespace(line.charAt(end))) end++;
+        String head = line.substring(0, end).toLowerCase(Locale.ROOT); // not the parser: it refuses some lines
         return COMMANDS.contains(head) ? head.substring(1) : "other";
     }
 

@@ -281,11 +281,12 @@ public final class Database implements AutoCloseable {
     private void runBatch(List<Task<?>> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
+        long started;
         try {
             useDurability(batch);
             // explicit BEGIN/COMMIT: the JDBC driver's non-autocommit mode would reopen a transaction
             // right after each commit and hold the write lock between batches
-            long started = System.nanoTime();
+            started = System.nanoTime();
             begin.execute();
             try {
                 if (!tuned || !allRepeatable(batch)) {
@@ -294,7 +295,6 @@ public final class Database implements AutoCloseable {
                     for (int k = 0; k < batch.size(); k++) runAlone(batch.get(k), k, results, failures);
                 }
                 commit.execute(); // one sync (when durable) for the whole batch
-                commitTimes.accept(System.nanoTime() - started);
             } catch (Throwable t) {
                 try {
                     rollback.execute();
@@ -307,6 +307,11 @@ public final class Database implements AutoCloseable {
             log.error("commit of {} writes failed", batch.size(), t);
             for (Task<?> task : batch) task.done().completeExceptionally(new StoreException("write failed: " + t.getMessage(), t));
             return;
+        }
+        try {
+            commitTimes.accept(System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            log.warn("the commit-time listener failed", e); // the commit stands; the writer goes on
         }
         acknowledge(batch, results, failures);
     }
