@@ -34,6 +34,8 @@ NAME=eatbot-smoke-$$
 FAILED=0
 
 say() { printf '== %s\n' "$*"; }
+# a one-off container: no HEALTHCHECK (podman would arm a systemd timer for it, and say on stderr there is none)
+once() { run --rm --no-healthcheck "$@"; }
 ok() { printf '  ok   %s\n' "$*"; }
 bad() { printf '  FAIL %s\n' "$*"; FAILED=1; }
 
@@ -162,20 +164,20 @@ smoke() {
   say "smoke-testing $IMAGE"
 
   out=$(printf '/place add name:Pho 99 tags:vietnamese\n/eat\n+1\n/eat why\nquit\n' \
-        | run --rm -i --network none -v "$vol:/data" "$IMAGE" console 2>"$CACHE/console.err") || true
+        | once -i --network none -v "$vol:/data" "$IMAGE" console 2>"$CACHE/console.err") || true
   if grep -q 'Added Pho 99' <<<"$out" && grep -q 'Noted #1: me on Pho 99' <<<"$out"; then ok "console session through stdin"; else bad "console session: $out"; fi
   if grep -q 'Fontconfig error' "$CACHE/console.err"; then bad "fontconfig complains: $(grep -m1 Fontconfig "$CACHE/console.err")"; else ok "a chart renders with no fontconfig error"; fi
 
-  out=$(printf '/taste\n' | run --rm -i --network none -v "$vol:/data" "$IMAGE" console 2>/dev/null) || true
+  out=$(printf '/taste\n' | once -i --network none -v "$vol:/data" "$IMAGE" console 2>/dev/null) || true
   if grep -q '👍 1 👎 0' <<<"$out"; then ok "the data survives a second run (volume)"; else bad "second run: $out"; fi
 
-  out=$(run --rm --network none -v "$vol:/data" --entrypoint sh "$IMAGE" -c 'echo "$(id -u):$(id -g) $(stat -c %u:%g /data/eatbot.db)"')
+  out=$(once --network none -v "$vol:/data" --entrypoint sh "$IMAGE" -c 'echo "$(id -u):$(id -g) $(stat -c %u:%g /data/eatbot.db)"')
   if [ "$out" = "10001:10001 10001:10001" ]; then ok "runs as uid:gid 10001:10001, owns its database"; else bad "user and owner: $out"; fi
 
   BIND=$(mktemp -d)
   chmod 755 "$BIND"
   set +e
-  err=$(printf 'quit\n' | run --rm -i --network none -v "$BIND:/data" "$IMAGE" console 2>&1 >/dev/null)
+  err=$(printf 'quit\n' | once -i --network none -v "$BIND:/data" "$IMAGE" console 2>&1 >/dev/null)
   code=$?
   set -e
   if [ $code -eq 5 ] && [ "$(grep -vc 'Picked up JAVA_TOOL_OPTIONS' <<<"$err")" -eq 1 ] && grep -q 'chown 10001:10001' <<<"$err"; then
@@ -184,16 +186,16 @@ smoke() {
     bad "unwritable bind mount: exit $code: $err"
   fi
   chown 10001:10001 "$BIND"
-  out=$(printf '/place add name:Dosa Hut\nquit\n' | run --rm -i --network none -v "$BIND:/data" "$IMAGE" console 2>/dev/null) || true
+  out=$(printf '/place add name:Dosa Hut\nquit\n' | once -i --network none -v "$BIND:/data" "$IMAGE" console 2>/dev/null) || true
   if grep -q 'Added Dosa Hut' <<<"$out" && [ -f "$BIND/eatbot.db" ]; then ok "after chown 10001:10001 the bind mount works"; else bad "chowned bind mount: $out"; fi
 
-  out=$(run --rm --network none --memory 512m --entrypoint java "$IMAGE" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') || true
+  out=$(once --network none --memory 512m --entrypoint java "$IMAGE" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') || true
   if [ -n "$out" ] && [ "$out" -gt $((300 * 1024 * 1024)) ]; then ok "--memory 512m gives a heap of $((out / 1024 / 1024)) MiB"; else bad "heap under --memory 512m: ${out:-unknown}"; fi
-  out=$(run --rm --network none -e JAVA_TOOL_OPTIONS=-Xmx200m --entrypoint java "$IMAGE" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') || true
+  out=$(once --network none -e JAVA_TOOL_OPTIONS=-Xmx200m --entrypoint java "$IMAGE" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') || true
   if [ "$out" = $((200 * 1024 * 1024)) ]; then ok "JAVA_TOOL_OPTIONS=-Xmx200m overrides it"; else bad "JAVA_TOOL_OPTIONS override: ${out:-unknown}"; fi
 
   set +e
-  err=$(run --rm --network none "$IMAGE" 2>&1)
+  err=$(once --network none "$IMAGE" 2>&1)
   code=$?
   set -e
   if [ $code -eq 2 ] && grep -q 'docker run' <<<"$err" && ! grep -q 'target/eatbot.jar' <<<"$err"; then ok "without a token the hint names the image's command"; else bad "missing-token hint (exit $code): $err"; fi
@@ -201,7 +203,7 @@ smoke() {
   # a long console session in the background: health, metrics, the HEALTHCHECK, then SIGTERM
   engine volume rm -f "$vol" >/dev/null
   engine volume create "$vol" >/dev/null
-  run -d -i --name "$NAME" --network none -v "$vol:/data" "$IMAGE" console >/dev/null
+  run -d -i --name "$NAME" --network none -v "$vol:/data" "$IMAGE" console >/dev/null 2> >(grep -v 'systemd connection' >&2)
   if await "engine exec $NAME java -jar /app/eatbot.jar health" 60; then
     ok "health command: $(engine exec "$NAME" java -jar /app/eatbot.jar health 2>/dev/null)"
   else
