@@ -222,12 +222,15 @@ public final class EatService {
      * people when a filter, veto or opening hours took it out.
      */
     private Pick pick(GuildSettings s, ColdStart cold, Running running, Evidence[] evidence, double[] means, int chosen, Option picked) {
-        int likes = 0, dislikes = 0, fewest = Integer.MAX_VALUE;
-        for (Evidence e : evidence) {
-            Preference p = e.preferences().getOrDefault(picked.id(), Preference.none(picked.id()));
+        int likes = 0, dislikes = 0;
+        int[] memberLikes = new int[evidence.length];
+        int[] memberRatings = new int[evidence.length];
+        for (int m = 0; m < evidence.length; m++) {
+            Preference p = evidence[m].preferences().getOrDefault(picked.id(), Preference.none(picked.id()));
             likes += p.likes();
             dislikes += p.dislikes();
-            fewest = Math.min(fewest, p.likes() + p.dislikes());
+            memberLikes[m] = p.likes();
+            memberRatings[m] = p.likes() + p.dislikes();
         }
         List<Option> out = List.copyOf(running.sieve().removed().keySet());
         double[] outMeans = new double[out.size()];
@@ -259,7 +262,7 @@ public final class EatService {
         if (best >= 0 && !Cooldown.STEP.equals(running.sieve().removed().get(out.get(best)))) {
             leftOut = new Pick.LeftOut(out.get(best), running.sieve().removed().get(out.get(best)));
         }
-        return new Pick(Pick.label(means, chosen, betterOut, likes, fewest), likes, dislikes, resting, leftOut);
+        return new Pick(Pick.label(means, chosen, betterOut, memberLikes, memberRatings, s.groupRule()), likes, dislikes, resting, leftOut);
     }
 
     /**

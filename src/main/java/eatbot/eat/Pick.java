@@ -1,5 +1,7 @@
 package eatbot.eat;
 
+import eatbot.bandit.GroupRule;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -22,13 +24,13 @@ public record Pick(Label label, int likes, int dislikes, List<Resting> resting, 
     }
 
     public enum Label {
-        /** The best posterior mean of the places in the running, and someone eating has said 👍 to it. */
+        /** The best posterior mean of the places in the running, with 👍 from the group (by its rule). */
         FAVOURITE("⭐", "a favourite"),
         /** The best in the running, but a better place was resting, vetoed or filtered out. */
         BEST_LEFT("↪️", "the best of what is left"),
-        /** Someone eating has reacted to it fewer than {@link #LITTLE_EVIDENCE} times. */
+        /** Little evidence: fewer than {@link #LITTLE_EVIDENCE} reactions (for a group, by its rule). */
         NEW("🧭", "trying something new"),
-        /** The best in the running, known well enough, but nobody eating has liked it yet. */
+        /** The best in the running, known well enough, but without 👍 (for a group, by its rule). */
         LEAST_DISLIKED("🤷", "the least disliked"),
         /** Known well enough and not the best known: its random draw won (Thompson sampling's doubt). */
         ANOTHER_CHANCE("🎲", "another chance");
@@ -64,23 +66,36 @@ public record Pick(Label label, int likes, int dislikes, List<Resting> resting, 
     /**
      * The label of a pick, by these rules in order: the best mean in the
      * running with a better place taken out is {@link Label#BEST_LEFT}; the best
-     * with some 👍 is {@link Label#FAVOURITE}; a place someone has rated fewer
-     * than {@link #LITTLE_EVIDENCE} times is {@link Label#NEW}; the best without
-     * any 👍 is {@link Label#LEAST_DISLIKED}; anything else is {@link Label#ANOTHER_CHANCE}.
+     * with 👍 evidence is {@link Label#FAVOURITE}; a place with little evidence
+     * (fewer than {@link #LITTLE_EVIDENCE} 👍 + 👎) is {@link Label#NEW}; the best
+     * without 👍 is {@link Label#LEAST_DISLIKED}; anything else is {@link Label#ANOTHER_CHANCE}.
+     * A group's evidence goes by its rule: with {@code average} some 👍 from
+     * anyone counts and the evidence is the members' mean count; with
+     * {@code least-misery} and {@code product} (no one left unhappy) each member
+     * must have said 👍, and the evidence is the fewest anyone gave.
      *
-     * @param means          the group's posterior mean (by the group rule) of each place in the running
-     * @param chosen         the index of the pick in {@code means}
-     * @param betterOut      whether a place taken out (resting, vetoed, filtered, closed) has a higher mean than the pick
-     * @param likes          the 👍 on the pick of everyone eating
-     * @param fewestRatings  the fewest 👍 + 👎 on the pick of any one person eating
+     * @param means     the group's posterior mean (by the group rule) of each place in the running
+     * @param chosen    the index of the pick in {@code means}
+     * @param betterOut whether a place taken out (resting, vetoed, filtered, closed) has a higher mean than the pick
+     * @param likes     each member's 👍 on the pick
+     * @param ratings   each member's 👍 + 👎 on the pick
      */
-    public static Label label(double[] means, int chosen, boolean betterOut, int likes, int fewestRatings) {
+    public static Label label(double[] means, int chosen, boolean betterOut, int[] likes, int[] ratings, GroupRule rule) {
         double best = Double.NEGATIVE_INFINITY;
         for (double m : means) best = Math.max(best, m);
         boolean top = means[chosen] >= best - 1e-9; // a tie for the best is the best
+        boolean liked;
+        double evidence;
+        if (rule == GroupRule.AVERAGE) {
+            liked = java.util.Arrays.stream(likes).anyMatch(n -> n > 0);
+            evidence = java.util.Arrays.stream(ratings).average().orElse(0);
+        } else {
+            liked = java.util.Arrays.stream(likes).allMatch(n -> n > 0);
+            evidence = java.util.Arrays.stream(ratings).min().orElse(0);
+        }
         if (top && betterOut) return Label.BEST_LEFT;
-        if (top && likes > 0) return Label.FAVOURITE;
-        if (fewestRatings < LITTLE_EVIDENCE) return Label.NEW;
+        if (top && liked) return Label.FAVOURITE;
+        if (evidence < LITTLE_EVIDENCE) return Label.NEW;
         if (top) return Label.LEAST_DISLIKED;
         return Label.ANOTHER_CHANCE;
     }
