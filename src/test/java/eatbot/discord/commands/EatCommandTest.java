@@ -75,6 +75,25 @@ class EatCommandTest {
     }
 
     @Test
+    void saysWhichBetterPlaceIsRestingByNameAndUntilWhenAndTheGroupsCounts() {
+        Option pho = place(7, "Pho");
+        Option noodles = place(8, "Noodle *Bar*");
+        Instant wednesday = Instant.parse("2025-03-12T12:00:00Z");
+        Pick pick = new Pick(Pick.Label.BEST_LEFT, 4, 2,
+                List.of(new Pick.Resting(noodles, wednesday, wednesday.plus(java.time.Duration.ofDays(2)), List.of("222", "333"))), null);
+        Suggestion s = new Suggestion(1, "111", "222", List.of("222", "333"), pho, "thompson", false, wednesday, null, null, pick);
+        when(service.suggest(any())).thenReturn(s);
+        when(service.settings("111")).thenReturn(eatbot.ServiceFixture.DEFAULTS.forGuild("111"));
+
+        List<MessageEmbed.Field> fields = eat.run(call).message().getEmbeds().get(0).getFields();
+        assertEquals("↪️ The best of what is left", fields.get(1).getValue());
+        assertEquals("Your 👍/👎 together", fields.get(2).getName());
+        assertEquals("👍 4 · 👎 2", fields.get(2).getValue());
+        assertEquals("Not picked", fields.get(3).getName());
+        assertEquals("Noodle \\*Bar\\* is resting until Fri 12:00: you and <@333> went today.", fields.get(3).getValue());
+    }
+
+    @Test
     void anotherOneAsksForTheSamePeopleWithoutThePreviousPick() {
         Option pho = place(7, "Pho");
         Option taco = place(8, "Taco");
