@@ -460,7 +460,7 @@ public final class Console {
             case "add" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
                 Veto v = service.veto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when " + who + " is eating."));
+                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when you are eating."));
             }
             case "remove" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
