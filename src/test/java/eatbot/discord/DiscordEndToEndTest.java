@@ -231,11 +231,14 @@ class DiscordEndToEndTest {
         assertTrue(go != null && message.get("components").toString().contains("We're going"), message.toString());
         String id = go.substring("eat-go:".length());
 
+        // who may decide is read from the database, off the gateway thread: the refusal comes as a follow-up only they see
         String[] intruder = discord.press(g, discord.id(), message, go);
-        JsonNode refusal = discord.awaitCallback(intruder[0]);
-        assertEquals(4, refusal.get("type").asInt(), "answered at once");
-        assertTrue(ephemeral(refusal.get("data")), "only the presser sees the refusal");
-        assertEquals("Only the people suggestion #" + id + " was made for can decide to go.", refusal.get("data").get("content").asText());
+        assertEquals(5, discord.awaitCallback(intruder[0]).get("type").asInt());
+        JsonNode refusal = awaitCondition("a follow-up for the presser", () -> discord.followUp(intruder[1]));
+        assertTrue(ephemeral(refusal), "only the presser sees the refusal");
+        assertEquals("Only the people suggestion #" + id + " was made for can decide to go.", refusal.get("content").asText());
+        discord.await("the public 'thinking…' taken away", r -> r.method().equals("DELETE")
+                && r.path().equals("/api/v10/webhooks/" + DiscordDouble.BOT_ID + "/" + intruder[1] + "/messages/@original"));
         assertEquals(0, rows("SELECT count(*) FROM meals WHERE guild_id = ?", g.id()));
 
         String[] yes = discord.press(g, ada, message, go);

@@ -7,8 +7,8 @@ import eatbot.eat.Meal;
 /**
  * The "We're going" button under a suggestion: one of the people it was made
  * for decides on it (a meal; its place rests for them), and pressing it again,
- * by any of them, undoes that — the console's {@code /eat go}, same rule.
- * Anyone else gets a short refusal only they see. The answer is public, so
+ * by any of them, undoes that — the console's {@code /eat go}, same rule and
+ * same refusal for anyone else, which only they see. The answer is public, so
  * the group sees what was decided.
  */
 public final class GoingButton {
@@ -18,10 +18,15 @@ public final class GoingButton {
         this.service = service;
     }
 
-    /** A refusal only the presser sees (not one of the people, a gone suggestion), else null. */
+    /**
+     * A broken custom id is refused at once; whether the presser is one of the
+     * people needs the database, so that is checked in {@link #run}, off the
+     * gateway thread: a refusal there reaches only the presser (the public
+     * "thinking…" is taken away), like every refusal of a public answer.
+     */
     public String refuse(Call call, String customId) {
         try {
-            service.decidable(call.guildId(), suggestionId(customId), call.userId());
+            suggestionId(customId);
             return null;
         } catch (EatException e) {
             return e.getMessage();
