@@ -219,7 +219,7 @@ smoke() {
     bad "/metrics: $(head -5 <<<"$out")"
   fi
   local start=$SECONDS
-  engine stop -t 20 "$NAME" >/dev/null
+  engine stop -t 20 "$NAME" >/dev/null 2> >(grep -v 'systemd connection' >&2)
   code=$(engine inspect --format '{{.State.ExitCode}}' "$NAME")
   if [ $((SECONDS - start)) -lt 15 ] && { [ "$code" = 143 ] || [ "$code" = 0 ]; } && engine logs "$NAME" 2>&1 | grep -q 'database closed'; then
     ok "SIGTERM: stopped in $((SECONDS - start)) s, exit $code, database closed"
