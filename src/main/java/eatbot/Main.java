@@ -51,7 +51,9 @@ public final class Main implements Callable<Integer> {
             }
             if (e instanceof StoreException) {
                 // only opening the database lets one escape: the front ends answer those of a command
-                line.getErr().println(Names.oneLine("eatbot: " + e.getMessage().lines().findFirst().orElse("the database failed")
+                // the cause's kind says what a bare path in the message means ("/proc/x": NoSuchFileException)
+                String kind = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
+                line.getErr().println(Names.oneLine("eatbot: " + e.getMessage().lines().findFirst().orElse("the database failed") + kind
                         + "; set EATBOT_DB (or \"database\" in the config) to a file in a folder eatbot can write."));
                 return DATABASE_UNAVAILABLE;
             }

@@ -66,7 +66,7 @@ class StartupFailureTest {
         Path db = notAFolder.resolve("eatbot.db");
         Map<String, String> env = Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config());
         Run console = run(env, "console");
-        assertOneLine(console, Main.DATABASE_UNAVAILABLE, "eatbot: cannot open database " + db,
+        assertOneLine(console, Main.DATABASE_UNAVAILABLE, "eatbot: cannot open database " + dir,
                 "; set EATBOT_DB (or \"database\" in the config) to a file in a folder eatbot can write.");
         assertEquals("", console.out());
 

@@ -58,7 +58,7 @@ public final class Names {
     public static String oneLine(String message) {
         String flat = message.replaceAll("\\s+", " ").strip();
         if (flat.length() <= MAX_MESSAGE) return flat;
-        int tail = 80;
+        int tail = 100;
         return flat.substring(0, MAX_MESSAGE - tail - 1) + "…" + flat.substring(flat.length() - tail);
     }
 
