@@ -1,5 +1,7 @@
 package eatbot;
 
+import eatbot.eat.Names;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +28,8 @@ final class DatabaseFolder {
         if (folder == null) return;
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return; // nothing to check against: opening it will say what is wrong
-        if (!Files.isDirectory(existing)) {
-            throw new NotWritable("eatbot: the database folder " + existing + " is a file, not a folder (set EATBOT_DB or \"database\").");
-        }
+        // nothing to check against, or a file where a folder should be: opening it will say what is wrong
+        if (existing == null || !Files.isDirectory(existing)) return;
         if (!Files.isWritable(existing)) throw new NotWritable(message(existing));
         if (existing.equals(folder) && Files.exists(file) && !Files.isWritable(file)) throw new NotWritable(message(file));
     }
@@ -39,10 +39,11 @@ final class DatabaseFolder {
         String me = owner(Path.of("/proc/self")); // owned by this process's uid:gid on Linux
         String where = Files.isDirectory(place) ? "the database folder " : "the database ";
         if (owner == null || me == null) {
-            return "eatbot: cannot write " + where + place + ": give this user write access to it (see README \"Running in Docker\").";
+            return Names.oneLine("eatbot: cannot write " + where + place + ": give this user write access to it (see README \"Running in Docker\").");
         }
-        return "eatbot: cannot write " + where + place + " (owner " + owner + ", eatbot runs as " + me + "): run chown " + me
-                + " on it, or on the host folder mounted there (README \"Running in Docker\").";
+        // a long path is cut in the middle: the end says what to do
+        return Names.oneLine("eatbot: cannot write " + where + place + " (owner " + owner + ", eatbot runs as " + me + "): run chown " + me
+                + " on it, or on the host folder mounted there (README \"Running in Docker\").");
     }
 
     /** "uid:gid" of a path, or null where the file system does not tell. */

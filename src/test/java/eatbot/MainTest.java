@@ -57,16 +57,6 @@ class MainTest {
     }
 
     @Test
-    void aDatabaseWhereNoFolderCanBeStopsStartUpInOneLine() throws Exception {
-        // (the tests run as root, who may write anywhere: an unwritable folder is checked by scripts/image-smoke.sh)
-        Path notAFolder = Files.writeString(dir.resolve("data"), "a file");
-        Run r = run("quit\n", Map.of("EATBOT_DB", notAFolder.resolve("eatbot.db").toString()), "console");
-        assertEquals(5, r.code(), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("is a file, not a folder"), r.err());
-    }
-
-    @Test
     void aTakenMonitoringPortStopsTheBotButNotTheConsole() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("port.db").toString(),
