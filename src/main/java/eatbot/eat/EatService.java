@@ -202,8 +202,9 @@ public final class EatService {
             double[] means = combinedMeans(members, rule);
             explored = means[chosen] < means[greedy];
         }
+        // once per interaction: a duplicate delivery gets the suggestion the first one stored
         return store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), candidates.get(chosen),
-                policy.name(), explored, now());
+                policy.name(), explored, now(), request.interactionId());
     }
 
     /**
@@ -300,10 +301,24 @@ public final class EatService {
         return counted(guildId, store.addFeedback(s, userId, reaction, settings(guildId).discount(), now()));
     }
 
+    /**
+     * Counts one variant of a 👍/👎 ({@link Reaction#variant}): a person's 👍 and 👍🏽 are one
+     * like, which stays while either is there.
+     */
+    public FeedbackResult react(String guildId, long suggestionId, String userId, Reaction reaction, String variant) {
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        return counted(guildId, store.addFeedback(s, userId, reaction, variant, settings(guildId).discount(), now()));
+    }
+
     /** Takes a removed reaction back out; removing one that was never counted changes nothing. */
     public FeedbackResult unreact(String guildId, long suggestionId, String userId, Reaction reaction) {
+        return unreact(guildId, suggestionId, userId, reaction, reaction.emoji());
+    }
+
+    /** Takes one variant away; the reaction is taken out only when no variant of it is left. */
+    public FeedbackResult unreact(String guildId, long suggestionId, String userId, Reaction reaction, String variant) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return counted(guildId, store.retractFeedback(s, userId, reaction, settings(guildId).discount(), now()));
+        return counted(guildId, store.retractFeedback(s, userId, reaction, variant, settings(guildId).discount(), now()));
     }
 
     /**

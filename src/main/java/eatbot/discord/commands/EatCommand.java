@@ -88,7 +88,8 @@ public final class EatCommand extends SlashCommand {
         }
         return new SuggestRequest(call.guildId(), call.userId(), members, Set.of())
                 .filtered(call.option("not"), call.option("max-price"), call.option("only"))
-                .at(call.option("at"));
+                .at(call.option("at"))
+                .fromInteraction(call.interactionId());
     }
 
     /** The member ids in {@code with:}, which must be nothing but @mentions of members. */
@@ -136,8 +137,8 @@ public final class EatCommand extends SlashCommand {
         if (previous.members().contains(call.userId())) {
             previous.members().stream().filter(m -> !PersonalData.FORGOTTEN_USER.equals(m)).forEach(members::add);
         }
-        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at())
-                .excluding(previous.option().id());
+        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at(),
+                call.interactionId()).excluding(previous.option().id());
         return post(service.suggest(request), request, call);
     }
 
