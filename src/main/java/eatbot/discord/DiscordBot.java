@@ -167,6 +167,11 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** How many interactions are being acknowledged or answered now (none once each has settled). */
+    int interactionsUnderWay() {
+        return interactions.underWay();
+    }
+
     /** What happened to the reaction events this run, for the last log line. */
     public String report() {
         return reactions.report();

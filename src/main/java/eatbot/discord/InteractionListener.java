@@ -80,6 +80,11 @@ final class InteractionListener extends ListenerAdapter {
         return true;
     }
 
+    /** How many interactions are being acknowledged or answered now. */
+    int underWay() {
+        return underWay.get();
+    }
+
     private void begun() {
         underWay.incrementAndGet();
     }
@@ -177,8 +182,11 @@ final class InteractionListener extends ListenerAdapter {
             try {
                 work.execute(() -> answer(hook, ephemeral, handler, this));
             } catch (RejectedExecutionException e) {
-                fail(hook, ephemeral, STOPPING);
-                settled(null, null);
+                try {
+                    fail(hook, ephemeral, STOPPING);
+                } finally {
+                    settled(null, null);
+                }
             }
         }
 
@@ -232,7 +240,7 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     private static void refuse(IReplyCallback event, String text) {
-        event.reply(Reply.text(text).message()).setEphemeral(true)
+        event.reply(Reply.text(eatbot.discord.commands.Text.refusal(text)).message()).setEphemeral(true)
                 .queue(null, e -> log.warn("could not refuse an interaction: {}", e.toString()));
     }
 
@@ -242,14 +250,20 @@ final class InteractionListener extends ListenerAdapter {
         try {
             reply = handler.get();
         } catch (EatException e) {
-            fail(hook, ephemeral, e.getMessage());
-            taken.settled(null, null);
+            try {
+                fail(hook, ephemeral, e.getMessage());
+            } finally {
+                taken.settled(null, null);
+            }
             return;
         } catch (RuntimeException | Error e) {
             // an Error too (a chart without a usable font, a missing class): the caller still gets an answer
             log.error("a command failed", e);
-            fail(hook, ephemeral, OOPS);
-            taken.settled(null, null);
+            try {
+                fail(hook, ephemeral, OOPS);
+            } finally {
+                taken.settled(null, null);
+            }
             return;
         }
         Suggestion s = reply.suggestion();
@@ -264,8 +278,11 @@ final class InteractionListener extends ListenerAdapter {
                     e -> {
                         // Discord refused the answer (say, an embed it finds invalid): do not leave "thinking…" up forever
                         log.warn("could not post a reply: {}", e.toString());
-                        fail(hook, ephemeral, NOT_SHOWN);
-                        taken.settled(null, null);
+                        try {
+                            fail(hook, ephemeral, NOT_SHOWN);
+                        } finally {
+                            taken.settled(null, null);
+                        }
                     });
         } catch (RuntimeException e) {
             log.warn("could not post a reply", e);
@@ -273,7 +290,8 @@ final class InteractionListener extends ListenerAdapter {
         }
     }
 
-    private static void fail(InteractionHook hook, boolean ephemeral, String text) {
+    private static void fail(InteractionHook hook, boolean ephemeral, String message) {
+        String text = eatbot.discord.commands.Text.refusal(message);
         if (ephemeral) {
             hook.editOriginal(MessageEditData.fromCreateData(Reply.text(text).message())).queue(null, e -> log.warn("could not reply: {}", e.toString()));
         } else {
