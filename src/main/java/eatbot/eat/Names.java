@@ -50,15 +50,18 @@ public final class Names {
                     || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
             if (unsafe) b.append('?');
             else if (MARKDOWN.indexOf(cp) >= 0) b.append('\\').appendCodePoint(cp);
-            else if (cp == '@') b.append("@\u200b"); // keeps @everyone and @here from reading as mentions
             else b.appendCodePoint(cp);
             count++;
         }
         return i < s.length() ? b + "…" : b.toString();
     }
 
-    /** Characters that change how Discord shows a message: emphasis, code, quotes, spoilers, links, mentions, headings, lists. */
-    private static final String MARKDOWN = "\\*_~`|<>[]()#-+";
+    /**
+     * Characters that change how Discord shows text inside a line: emphasis, code, spoilers, masked
+     * links, mentions and timestamps (@everyone too: escaped rather than broken with an invisible
+     * character). Quoted text never starts a line, so headings, lists and quotes need nothing.
+     */
+    private static final String MARKDOWN = "\\*_~`|<>[]@";
 
     public static String placeName(String raw) {
         String s = clean(raw, "place name");
