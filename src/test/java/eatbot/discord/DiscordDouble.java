@@ -473,6 +473,26 @@ final class DiscordDouble implements AutoCloseable {
         gateway.replayLast();
     }
 
+    private final AtomicInteger resumes = new AtomicInteger();
+
+    /**
+     * Drops the gateway connection as Discord does when it asks for a reconnect;
+     * events sent until the bot resumes are replayed to it then.
+     */
+    void dropConnection() {
+        gateway.drop();
+    }
+
+    /** How many times the bot resumed its session. */
+    int resumes() {
+        return resumes.get();
+    }
+
+    /** Whether the bot is connected to the gateway now. */
+    boolean connected() {
+        return gateway.bot != null;
+    }
+
     private ObjectNode reaction(Guild g, String userId, String messageId, String emoji) {
         ObjectNode d = F.objectNode();
         d.put("user_id", userId).put("channel_id", g.channelId()).put("message_id", messageId).put("guild_id", g.id());
@@ -836,6 +856,7 @@ final class DiscordDouble implements AutoCloseable {
                 switch (m.get("op").asInt()) {
                     case 1 -> conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
                     case 2 -> ready(m.get("d"));
+                    case 6 -> resume(conn, m.get("d"));
                     default -> log.debug("gateway op {} ignored", m.get("op").asInt());
                 }
             } catch (IOException e) {
@@ -843,8 +864,9 @@ final class DiscordDouble implements AutoCloseable {
             }
         }
 
-        private void ready(JsonNode identifyPayload) {
+        private synchronized void ready(JsonNode identifyPayload) {
             identify = identifyPayload;
+            sent.clear(); // a new session: nothing of the old one is replayed
             ObjectNode d = F.objectNode();
             d.put("v", 10);
             d.set("user", user(BOT_ID, "eatbot", true));
@@ -866,18 +888,55 @@ final class DiscordDouble implements AutoCloseable {
             ObjectNode m = F.objectNode().put("op", 0).put("s", seq.incrementAndGet()).put("t", type);
             m.set("d", d);
             last = m.toString();
+            sent.add(last);
             WebSocket c = bot;
-            if (c == null) throw new IllegalStateException("the bot is not connected");
+            if (c == null) {
+                // as Discord does: kept for a RESUME of the session, lost to a new one
+                if (!resumable) throw new IllegalStateException("the bot is not connected");
+                return;
+            }
             c.send(last);
         }
 
+        /** Every dispatch of this session, in order: what a RESUME replays from. */
+        final List<String> sent = new ArrayList<>();
+        /** Set while the connection is dropped in a way the bot may resume. */
+        volatile boolean resumable;
+
+        /** Closes the bot's connection as Discord does when it wants a reconnect (4000: resumable). */
+        synchronized void drop() {
+            WebSocket c = bot;
+            if (c == null) return;
+            resumable = true;
+            bot = null;
+            c.close(4000, "reconnect");
+        }
+
+        private synchronized void resume(WebSocket conn, JsonNode d) {
+            long after = d.get("seq").asLong();
+            bot = conn;
+            for (String event : sent) {
+                try {
+                    if (JSON.readTree(event).get("s").asLong() > after) conn.send(event);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            resumable = false;
+            resumes.incrementAndGet();
+            dispatch("RESUMED", F.objectNode());
+        }
+
         synchronized void replayLast() {
-            bot.send(last);
+            WebSocket c = bot;
+            if (c != null) c.send(last);
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            if (conn == bot) bot = null;
+            synchronized (this) {
+                if (conn == bot) bot = null;
+            }
         }
 
         @Override
