@@ -50,6 +50,7 @@ public final class Names {
                     || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
             if (unsafe) b.append('?');
             else if (MARKDOWN.indexOf(cp) >= 0) b.append('\\').appendCodePoint(cp);
+            else if (cp == '@') b.append('\uFF20'); // ＠: @everyone and @here read as typed, never as mentions, with nothing hidden
             else b.appendCodePoint(cp);
             count++;
         }
@@ -58,10 +59,10 @@ public final class Names {
 
     /**
      * Characters that change how Discord shows text inside a line: emphasis, code, spoilers, masked
-     * links, mentions and timestamps (@everyone too: escaped rather than broken with an invisible
-     * character). Quoted text never starts a line, so headings, lists and quotes need nothing.
+     * links, mentions and timestamps. Quoted text never starts a line, so headings, lists and
+     * quotes need nothing.
      */
-    private static final String MARKDOWN = "\\*_~`|<>[]@";
+    private static final String MARKDOWN = "\\*_~`|<>[]";
 
     public static String placeName(String raw) {
         String s = clean(raw, "place name");

@@ -100,7 +100,7 @@ public final class EatCommand extends SlashCommand {
             Matcher m = MENTION.matcher(word);
             if (!m.matches()) {
                 throw new EatException("with: takes @mentions of members, like with:@alice @bob; '"
-                        + Text.limit(Text.escape(word), 40) + "' is not one.");
+                        + eatbot.eat.Names.shown(word) + "' is not one.");
             }
             ids.add(m.group(1));
         }
@@ -119,7 +119,7 @@ public final class EatCommand extends SlashCommand {
             if (p == null) {
                 throw new EatException("with: could not find who <@" + id + "> is; pick people from Discord's list as you type @.");
             }
-            if (p.bot()) throw new EatException("with: takes people; @" + Text.limit(Text.escape(p.name()), 40) + " is a bot.");
+            if (p.bot()) throw new EatException("with: takes people; @" + eatbot.eat.Names.shown(p.name()) + " is a bot.");
         }
     }
 
