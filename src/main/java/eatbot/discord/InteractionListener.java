@@ -119,7 +119,11 @@ final class InteractionListener extends ListenerAdapter {
         }
         boolean ephemeral = command.ephemeral(call);
         Taken taken = take(event.getChannelId(), ephemeral, "/" + event.getName());
-        event.deferReply(ephemeral).queue(hook -> taken.acknowledged(hook, () -> command.run(call)), taken::notAcknowledged);
+        try {
+            event.deferReply(ephemeral).queue(hook -> taken.acknowledged(hook, () -> command.run(call)), taken::notAcknowledged);
+        } catch (RuntimeException e) {
+            taken.notAcknowledged(e); // JDA closing: nothing was sent
+        }
     }
 
     @Override
@@ -151,10 +155,14 @@ final class InteractionListener extends ListenerAdapter {
         boolean ephemeral = how != ButtonPress.Answer.PUBLIC;
         Taken taken = take(event.getChannelId(), ephemeral, "a button");
         Supplier<Reply> handler = () -> button.run(call, id);
-        if (how == ButtonPress.Answer.UPDATE) {
-            event.deferEdit().queue(hook -> taken.acknowledged(hook, handler), taken::notAcknowledged);
-        } else {
-            event.deferReply(ephemeral).queue(hook -> taken.acknowledged(hook, handler), taken::notAcknowledged);
+        try {
+            if (how == ButtonPress.Answer.UPDATE) {
+                event.deferEdit().queue(hook -> taken.acknowledged(hook, handler), taken::notAcknowledged);
+            } else {
+                event.deferReply(ephemeral).queue(hook -> taken.acknowledged(hook, handler), taken::notAcknowledged);
+            }
+        } catch (RuntimeException e) {
+            taken.notAcknowledged(e); // JDA closing: nothing was sent
         }
     }
 
