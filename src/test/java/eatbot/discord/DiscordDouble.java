@@ -488,9 +488,9 @@ final class DiscordDouble implements AutoCloseable {
         return resumes.get();
     }
 
-    /** Whether the bot is connected to the gateway now. */
+    /** Whether the bot's gateway session is up now (identified or resumed). */
     boolean connected() {
-        return gateway.bot != null;
+        return gateway.session;
     }
 
     private ObjectNode reaction(Guild g, String userId, String messageId, String emoji) {
@@ -881,6 +881,7 @@ final class DiscordDouble implements AutoCloseable {
             d.putArray("shard").add(0).add(1);
             dispatch("READY", d);
             for (Guild g : guilds) dispatch("GUILD_CREATE", guildCreate(g));
+            session = true;
             identified.countDown();
         }
 
@@ -902,12 +903,15 @@ final class DiscordDouble implements AutoCloseable {
         final List<String> sent = new ArrayList<>();
         /** Set while the connection is dropped in a way the bot may resume. */
         volatile boolean resumable;
+        /** Set once the bot's session is ready (READY and the servers sent, or RESUMED), cleared when it drops. */
+        volatile boolean session;
 
         /** Closes the bot's connection as Discord does when it wants a reconnect (4000: resumable). */
         synchronized void drop() {
             WebSocket c = bot;
             if (c == null) return;
             resumable = true;
+            session = false;
             bot = null;
             c.close(4000, "reconnect");
         }
@@ -925,6 +929,7 @@ final class DiscordDouble implements AutoCloseable {
             resumable = false;
             resumes.incrementAndGet();
             dispatch("RESUMED", F.objectNode());
+            session = true;
         }
 
         synchronized void replayLast() {
@@ -935,7 +940,10 @@ final class DiscordDouble implements AutoCloseable {
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             synchronized (this) {
-                if (conn == bot) bot = null;
+                if (conn == bot) {
+                    bot = null;
+                    session = false;
+                }
             }
         }
 
