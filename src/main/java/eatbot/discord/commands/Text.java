@@ -24,7 +24,7 @@ public final class Text {
     }
 
     /** The most a refusal or error says (house rule): one line of at most this many characters. */
-    public static final int MAX_REFUSAL = 200;
+    public static final int MAX_REFUSAL = eatbot.eat.Names.MAX_MESSAGE;
 
     /**
      * A refusal as sent: the last guard that it is at most {@link #MAX_REFUSAL}
