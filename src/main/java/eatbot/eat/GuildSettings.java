@@ -33,8 +33,8 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
     public static final int MAX_COOLDOWN_DAYS = 365;
     public static final double MAX_PRIOR = 1000;
     public static final LocalTime DEFAULT_MEAL_TIME = LocalTime.NOON;
-    /** See the README, "Planning the week": a repeat must be liked 0.3 more than the best alternative. */
-    public static final double DEFAULT_VARIETY = 0.3;
+    /** See the README, "Planning the week": yesterday's cuisine costs half the liking scale, two days back a quarter. */
+    public static final double DEFAULT_VARIETY = 0.5;
 
     public GuildSettings {
         try {

@@ -4,14 +4,16 @@ import java.util.Arrays;
 
 /**
  * Solves a {@link WeekModel} exactly by backward induction (finite-horizon value
- * iteration): V_T(s) = 0 and V_t(s) = max over allowed a of reward_t(s, a) + V_{t+1}(a),
- * from the last day back to the first; the plan then follows the maximising
- * actions forward from "nothing yesterday".
+ * iteration): V_T = 0 and, from the last day back to the first,
+ * V_t(σ, c) = max over allowed a of reward_t(σ, c, a) + V_{t+1}(cuisine(c), a),
+ * for every state (σ = the cuisine of two days before, c = yesterday's place). The plan
+ * then follows the maximising actions forward from "nothing known".
  *
- * <p>A day costs O(K log K + Σ_s |conflicts(s)|), not K²: the places that share
- * nothing with s all get the same, unpenalised value base(a) = liking(a) − past + V_{t+1}(a),
- * so the best of them is the first in one sorted list that is not among s's
- * conflicts; only the few places sharing s's cuisine need their own penalty.
+ * <p>Cost per day: one sort of the K places per cuisine set, then for each of the
+ * (K + 1)(S + 1) states a walk down that sorted list which stops at the first place that
+ * costs no penalty (any later one is worth no more): O(S·K log K + K·S·w), w the walk's
+ * length, at most the places sharing a cuisine with the state (K in the worst case).
+ * The walk is exact because the penalty is never negative: g(a) − penalty ≤ g(a).
  */
 public final class BackwardInduction {
     private BackwardInduction() {}
@@ -19,65 +21,72 @@ public final class BackwardInduction {
     public static Plan solve(WeekModel m) {
         int days = m.days();
         int k = m.size();
-        int none = k; // the NONE state's row
-        double[][] value = new double[days + 1][k + 1];
-        int[][] best = new int[days][k + 1];
-        double[] base = new double[k];
-        Integer[] order = new Integer[k];
-        int[] stamp = new int[k];
-        Arrays.fill(stamp, -1);
-        int stampId = 0;
+        int s = m.cuisines();
+        double lambda = m.variety();
+        // rows: cuisine σ (s = NONE); columns: place c (k = NONE)
+        double[][] next = new double[s + 1][k + 1];
+        double[][] value = new double[s + 1][k + 1];
+        int[][][] best = new int[days][s + 1][k + 1];
+        double[][] g = new double[s + 1][k];
+        Integer[][] order = new Integer[s + 1][k];
+        int[] n = new int[s + 1];
         for (int t = days - 1; t >= 0; t--) {
-            double[] next = value[t + 1];
             if (m.openCount(t) == 0) {
-                Arrays.fill(value[t], next[none]);
-                Arrays.fill(best[t], WeekModel.NONE);
-                continue;
-            }
-            int n = 0;
-            for (int a = 0; a < k; a++) {
-                if (!m.open(t, a)) continue;
-                base[a] = m.liking(a) - m.variety() * m.pastPenalty(t, a) + next[a];
-                order[n++] = a;
-            }
-            final double[] b = base;
-            Arrays.sort(order, 0, n, (x, y) -> x.equals(y) ? 0 : b[y] != b[x] ? Double.compare(b[y], b[x]) : Integer.compare(x, y));
-            for (int s = 0; s <= k; s++) {
-                int prev = s == none ? WeekModel.NONE : s;
-                stampId++;
-                if (prev != WeekModel.NONE) for (int a : m.conflicts(prev)) stamp[a] = stampId;
-                double v = Double.NEGATIVE_INFINITY;
-                int arg = WeekModel.NONE;
-                for (int i = 0; i < n; i++) {
-                    int a = order[i];
-                    if (stamp[a] == stampId || !m.allowed(t, prev, a)) continue;
-                    v = base[a];
-                    arg = a;
-                    break; // the best place sharing nothing with yesterday's
+                for (int sigma = 0; sigma <= s; sigma++) {
+                    for (int c = 0; c <= k; c++) value[sigma][c] = next[c == k ? s : m.cuisineOf(c)][k];
+                    Arrays.fill(best[t][sigma], WeekModel.NONE);
                 }
-                if (prev != WeekModel.NONE) {
-                    int[] with = m.conflicts(prev);
-                    double[] rep = m.conflictRepeat(prev);
-                    for (int j = 0; j < with.length; j++) {
-                        int a = with[j];
-                        if (!m.allowed(t, prev, a)) continue;
-                        double c = base[a] - m.variety() * rep[j];
-                        if (c > v || (c == v && a < arg)) {
-                            v = c;
-                            arg = a;
+            } else {
+                // g(a) after a place of cuisine σc: liking, the known past, and what follows
+                for (int sc = 0; sc <= s; sc++) {
+                    double[] gs = g[sc];
+                    Integer[] o = order[sc];
+                    int count = 0;
+                    for (int a = 0; a < k; a++) {
+                        if (!m.open(t, a)) continue;
+                        gs[a] = m.liking(a) - lambda * m.pastPenalty(t, a) + next[sc][a];
+                        o[count++] = a;
+                    }
+                    n[sc] = count;
+                    Arrays.sort(o, 0, count, (x, y) -> gs[y] != gs[x] ? Double.compare(gs[y], gs[x]) : Integer.compare(x, y));
+                }
+                for (int c = 0; c <= k; c++) {
+                    int prev = c == k ? WeekModel.NONE : c;
+                    int sc = c == k ? s : m.cuisineOf(c);
+                    double[] gs = g[sc];
+                    Integer[] o = order[sc];
+                    for (int sigma = 0; sigma <= s; sigma++) {
+                        int earlier = sigma == s ? WeekModel.NONE : sigma;
+                        double v = Double.NEGATIVE_INFINITY;
+                        int arg = WeekModel.NONE;
+                        for (int i = 0; i < n[sc]; i++) {
+                            int a = o[i];
+                            if (gs[a] <= v) break; // penalties are never negative: nothing further can win
+                            if (!m.allowed(t, prev, a)) continue;
+                            double x = gs[a] - lambda * m.repeat(earlier, prev, a);
+                            if (x > v) {
+                                v = x;
+                                arg = a;
+                            }
                         }
+                        value[sigma][c] = v;
+                        best[t][sigma][c] = arg;
                     }
                 }
-                value[t][s] = v;
-                best[t][s] = arg;
             }
+            double[][] swap = next;
+            next = value;
+            value = swap;
         }
         int[] plan = new int[days];
-        int s = none;
+        int sigma = s;
+        int c = k;
         for (int t = 0; t < days; t++) {
-            plan[t] = best[t][s];
-            s = plan[t] == WeekModel.NONE ? none : plan[t];
+            int a = best[t][sigma][c];
+            plan[t] = a;
+            sigma = c == k ? s : m.cuisineOf(c);
+            c = a == WeekModel.NONE ? k : a;
         }
-        return new Plan(plan, value[0][none]);
+        return new Plan(plan, next[s][k]);
     }
 }

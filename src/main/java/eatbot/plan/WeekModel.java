@@ -3,29 +3,36 @@ package eatbot.plan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The week as a finite-horizon Markov decision process.
  *
  * <ul>
- *   <li><b>State</b> before day t: the place eaten the day before ({@link #NONE} on the
- *       first day and after a day when nothing was open). Meals decided before the plan
- *       are not state: they are fixed, so they enter as a known penalty per day and place.</li>
+ *   <li><b>State</b> before day t: the place eaten the day before, and the cuisine
+ *       (the set of cuisine tags) eaten the day before that; either may be {@link #NONE}
+ *       (the plan's first days, a day when nothing was open). Meals decided before the
+ *       plan are fixed, so they enter as a known penalty per day and place, not as state.</li>
  *   <li><b>Actions</b> on day t: the places open that day (vetoes and filters already
- *       applied by the caller); with variety above 0, not yesterday's place while
- *       another one is open. A day with nothing open has the single action {@link #NONE}.</li>
- *   <li><b>Reward</b> of place a after place s: liking(a) − variety · (repeat(s, a) + past(t, a)),
- *       where repeat counts 1 for the same place and 1 for sharing a cuisine tag, and past
- *       counts the same for each past meal d days before day t, weighted 1, ½, ¼ for
- *       d = 1, 2, 3 ({@link #MEMORY_DAYS}) and 0 after.</li>
+ *       applied by the caller); with variety above 0, not yesterday's place while another
+ *       one is open. A day with nothing open has the single action {@link #NONE}.</li>
+ *   <li><b>Reward</b> of place a: liking(a) − variety · penalty, where the penalty counts
+ *       1 if a is yesterday's place, and for each earlier meal whose cuisine a shares,
+ *       1 for the day before, ½ for two days before, ¼ for three ({@link #weight}).
+ *       Within the plan two days are remembered exactly; the third comes only from the
+ *       meals before the plan.</li>
  * </ul>
- * Since the reward after day t depends on day t only through the place chosen, this
- * state is exact for the model: {@link BackwardInduction} solves it with K + 1 states a day.
+ * Every reward depends on the past only through the state, so backward induction over
+ * it is exact for this model: {@link BackwardInduction}, with K + 1 places times S + 1
+ * cuisines as states a day (S = distinct cuisine sets, at most K).
+ *
+ * <p>A place without cuisine tags is a cuisine of its own, so its repeats count too.
  */
 public final class WeekModel {
-    /** No place: as a state, nothing eaten yesterday (that the plan knows of); as an action, nothing open. */
+    /** No place (or cuisine): as a state, nothing eaten that the plan knows of; as an action, nothing open. */
     public static final int NONE = -1;
     /** Past meals older than this many days before a day no longer weigh on it. */
     public static final int MEMORY_DAYS = 3;
@@ -37,9 +44,10 @@ public final class WeekModel {
     private final double variety;
     private final double[][] past;
     private final int yesterday;
-    /** Per place s: the places a with repeat(s, a) &gt; 0 (s itself included), and that repeat. */
-    private final int[][] conflicts;
-    private final double[][] conflictRepeat;
+    /** Per place: the index of its cuisine set. */
+    private final int[] cuisineOf;
+    /** shares[σ][a]: place a shares a cuisine tag with cuisine set σ. */
+    private final boolean[][] shares;
 
     /**
      * @param liking  the group's liking of each place, one posterior draw combined by the group rule
@@ -63,31 +71,23 @@ public final class WeekModel {
         }
         this.variety = variety;
 
-        Map<String, List<Integer>> byTag = new HashMap<>();
+        Map<Set<String>, Integer> cuisines = new HashMap<>();
+        List<Set<String>> keys = new ArrayList<>();
+        cuisineOf = new int[k];
         Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < k; i++) {
             index.put(places.get(i).id(), i);
-            for (String tag : places.get(i).cuisine()) byTag.computeIfAbsent(tag, x -> new ArrayList<>()).add(i);
+            Set<String> key = key(places.get(i).id(), places.get(i).cuisine());
+            cuisineOf[i] = cuisines.computeIfAbsent(key, x -> {
+                keys.add(x);
+                return keys.size() - 1;
+            });
         }
-        conflicts = new int[k][];
-        conflictRepeat = new double[k][];
-        int[] seen = new int[k];
-        Arrays.fill(seen, -1);
-        for (int s = 0; s < k; s++) {
-            List<Integer> with = new ArrayList<>();
-            with.add(s);
-            seen[s] = s;
-            for (String tag : places.get(s).cuisine()) {
-                for (int a : byTag.get(tag)) {
-                    if (seen[a] != s) {
-                        seen[a] = s;
-                        with.add(a);
-                    }
-                }
-            }
-            conflicts[s] = with.stream().mapToInt(Integer::intValue).toArray();
-            conflictRepeat[s] = new double[conflicts[s].length];
-            for (int j = 0; j < conflicts[s].length; j++) conflictRepeat[s][j] = repeat(s, conflicts[s][j]);
+        shares = new boolean[keys.size()][k];
+        Map<String, List<Integer>> byTag = new HashMap<>();
+        for (int i = 0; i < k; i++) for (String tag : keys.get(cuisineOf[i])) byTag.computeIfAbsent(tag, x -> new ArrayList<>()).add(i);
+        for (int s = 0; s < keys.size(); s++) {
+            for (String tag : keys.get(s)) for (int a : byTag.get(tag)) shares[s][a] = true;
         }
 
         this.past = new double[open.length][k];
@@ -95,32 +95,29 @@ public final class WeekModel {
         for (PastMeal m : past) {
             Integer same = index.get(m.placeId());
             if (m.daysBefore() == 1 && same != null) y = same;
+            Set<String> key = key(m.placeId(), m.cuisine());
             for (int t = 0; t < open.length; t++) {
-                double w = weight(m.daysBefore() + t);
+                int d = m.daysBefore() + t;
+                double w = weight(d);
                 if (w == 0) continue;
                 for (int a = 0; a < k; a++) {
-                    double r = (same != null && same == a ? 1 : 0) + (shares(places.get(a), m.cuisine()) ? 1 : 0);
-                    this.past[t][a] += w * r;
+                    boolean sharesMeal = false;
+                    for (String tag : keys.get(cuisineOf[a])) sharesMeal |= key.contains(tag);
+                    this.past[t][a] += (d == 1 && same != null && same == a ? 1 : 0) + (sharesMeal ? w : 0);
                 }
             }
         }
         this.yesterday = y;
     }
 
-    /** How much a meal d days before a day weighs on it: 1 for the day before, then halving, 0 after {@link #MEMORY_DAYS}. */
+    /** A place's cuisine for variety: its cuisine tags, or a tag of its own when it has none. */
+    private static Set<String> key(long id, Set<String> cuisine) {
+        return cuisine.isEmpty() ? Set.of("\u0000place " + id) : new HashSet<>(cuisine);
+    }
+
+    /** How much a cuisine eaten d days before a day weighs on it: 1, ½, ¼, then 0 after {@link #MEMORY_DAYS}. */
     public static double weight(int d) {
         return d >= 1 && d <= MEMORY_DAYS ? 1.0 / (1 << (d - 1)) : 0;
-    }
-
-    private static boolean shares(PlanPlace a, java.util.Set<String> cuisine) {
-        for (String t : a.cuisine()) if (cuisine.contains(t)) return true;
-        return false;
-    }
-
-    /** 1 for the same place, plus 1 for sharing a cuisine tag. */
-    public double repeat(int s, int a) {
-        if (s == NONE) return 0;
-        return (s == a ? 1 : 0) + (shares(places.get(a), places.get(s).cuisine()) ? 1 : 0);
     }
 
     public int days() { return open.length; }
@@ -137,6 +134,15 @@ public final class WeekModel {
 
     public int openCount(int day) { return openCount[day]; }
 
+    /** The number of distinct cuisine sets among the places. */
+    public int cuisines() { return shares.length; }
+
+    /** The index of a place's cuisine set, or NONE for NONE. */
+    public int cuisineOf(int place) { return place == NONE ? NONE : cuisineOf[place]; }
+
+    /** Whether place a shares a cuisine tag with cuisine set σ (false for NONE). */
+    public boolean shares(int cuisine, int a) { return cuisine != NONE && shares[cuisine][a]; }
+
     /** The penalty (before weighting by variety) that the meals before the plan put on a place that day. */
     public double pastPenalty(int day, int place) { return past[day][place]; }
 
@@ -152,10 +158,22 @@ public final class WeekModel {
         return !(variety > 0 && a == before && openCount[day] > 1);
     }
 
-    /** The reward of eating at a on day t after prev (NONE: nothing, reward 0). */
-    public double reward(int day, int prev, int a) {
+    /**
+     * The penalty within the plan of eating at a after place {@code prev} (yesterday)
+     * and a meal of cuisine set {@code earlier} the day before (either may be NONE).
+     */
+    public double repeat(int earlier, int prev, int a) {
         if (a == NONE) return 0;
-        return liking[a] - variety * (repeat(prev, a) + past[day][a]);
+        double r = 0;
+        if (prev != NONE) r += (prev == a ? 1 : 0) + (shares[cuisineOf[prev]][a] ? 1 : 0);
+        if (earlier != NONE && shares[earlier][a]) r += weight(2);
+        return r;
+    }
+
+    /** The reward of eating at a on day t in state (earlier, prev) (NONE: nothing, reward 0). */
+    public double reward(int day, int earlier, int prev, int a) {
+        if (a == NONE) return 0;
+        return liking[a] - variety * (repeat(earlier, prev, a) + past[day][a]);
     }
 
     /** The total reward of a plan (one place or NONE per day), or NaN if it breaks a rule. */
@@ -163,17 +181,21 @@ public final class WeekModel {
         if (plan.length != days()) throw new IllegalArgumentException("one choice per day");
         double v = 0;
         int prev = NONE;
+        int earlier = NONE;
         for (int t = 0; t < plan.length; t++) {
             if (!allowed(t, prev, plan[t])) return Double.NaN;
-            v += reward(t, prev, plan[t]);
+            v += reward(t, earlier, prev, plan[t]);
+            earlier = cuisineOf(prev);
             prev = plan[t];
         }
         return v;
     }
 
-    int[] conflicts(int s) { return conflicts[s]; }
-
-    double[] conflictRepeat(int s) { return conflictRepeat[s]; }
-
     int yesterday() { return yesterday; }
+
+    @Override
+    public String toString() {
+        return "WeekModel[" + size() + " places, " + cuisines() + " cuisines, " + days() + " days, variety " + variety + ", yesterday " + yesterday
+                + ", liking " + Arrays.toString(liking) + "]";
+    }
 }

@@ -41,6 +41,7 @@ class BackwardInductionTest {
     /** The best total over every plan the rules allow, by enumeration. */
     private static double bruteForce(WeekModel m) {
         return bruteForce(m, 0, WeekModel.NONE, new int[m.days()]);
+        // every plan the rules allow is scored by the model's own valueOf, from the first day
     }
 
     private static double bruteForce(WeekModel m, int day, int prev, int[] plan) {
@@ -116,7 +117,7 @@ class BackwardInductionTest {
         assertFalse(m.allowed(0, WeekModel.NONE, 0));
         // three days ago it only weighs a quarter, and long ago not at all
         WeekModel older = new WeekModel(places, liking, open, 0.1, List.of(new PastMeal(3, 1, Set.of("thai"))));
-        assertEquals(0.25 * 2, older.pastPenalty(0, 0), 1e-12);
+        assertEquals(0.25, older.pastPenalty(0, 0), 1e-12);
         assertEquals(0, new WeekModel(places, liking, open, 0.1, List.of(new PastMeal(4, 1, Set.of("thai")))).pastPenalty(0, 0));
         assertNotEquals(0, older.pastPenalty(0, 0));
     }
