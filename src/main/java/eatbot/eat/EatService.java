@@ -254,7 +254,7 @@ public final class EatService {
      * all days (see {@link WeekModel}). No cooldown: variety does its work here.
      */
     public MealPlan plan(SuggestRequest request, int days) {
-        if (days < 1 || days > MAX_PLAN_DAYS) throw new EatException("days: must be 1 to " + MAX_PLAN_DAYS + ", got " + days + ".");
+        checkPlanDays(days);
         if (request.at() != null && request.at().day() != null) {
             throw new EatException("at: takes a time of day in a plan, like at:19:00; the plan names the days itself.");
         }
@@ -303,6 +303,12 @@ public final class EatService {
             out.add(new MealPlan.Day(first.plusDays(t), a == WeekModel.NONE ? null : places.get(a), reasons[t]));
         }
         return new MealPlan(request.members(), mealTime, out);
+    }
+
+    /** Refuses a plan's length outside 1..{@link #MAX_PLAN_DAYS}: the one message every front end gives. */
+    public static int checkPlanDays(int days) {
+        if (days < 1 || days > MAX_PLAN_DAYS) throw new EatException("days: must be 1 to " + MAX_PLAN_DAYS + ", got " + days + ".");
+        return days;
     }
 
     /** A place's cuisine for variety: its tags but the price. */

@@ -29,7 +29,9 @@ import java.util.Set;
  * it is exact for this model: {@link BackwardInduction}, with K + 1 places times S + 1
  * cuisines as states a day (S = distinct cuisine sets, at most K).
  *
- * <p>A place without cuisine tags is a cuisine of its own, so its repeats count too.
+ * <p>A tag every place has is not counted (it cannot be varied, and counted it would make
+ * every place a repeat of every other). A place left without cuisine tags is a cuisine
+ * of its own, so its repeats count too.
  */
 public final class WeekModel {
     /** No place (or cuisine): as a state, nothing eaten that the plan knows of; as an action, nothing open. */
@@ -38,6 +40,7 @@ public final class WeekModel {
     public static final int MEMORY_DAYS = 3;
 
     private final List<PlanPlace> places;
+    private final Set<String> everywhere;
     private final double[] liking;
     private final boolean[][] open;
     private final int[] openCount;
@@ -71,13 +74,21 @@ public final class WeekModel {
         }
         this.variety = variety;
 
+        // a tag every place has cannot be varied: counted, it would make every place a repeat of every other
+        Map<String, Integer> tagCount = new HashMap<>();
+        for (PlanPlace p : places) for (String tag : p.cuisine()) tagCount.merge(tag, 1, Integer::sum);
+        Set<String> everywhere = new HashSet<>();
+        if (k > 1) tagCount.forEach((tag, n) -> {
+            if (n == k) everywhere.add(tag);
+        });
+        this.everywhere = Set.copyOf(everywhere);
         Map<Set<String>, Integer> cuisines = new HashMap<>();
         List<Set<String>> keys = new ArrayList<>();
         cuisineOf = new int[k];
         Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < k; i++) {
             index.put(places.get(i).id(), i);
-            Set<String> key = key(places.get(i).id(), places.get(i).cuisine());
+            Set<String> key = key(places.get(i).id(), places.get(i).cuisine(), everywhere);
             cuisineOf[i] = cuisines.computeIfAbsent(key, x -> {
                 keys.add(x);
                 return keys.size() - 1;
@@ -95,7 +106,7 @@ public final class WeekModel {
         for (PastMeal m : past) {
             Integer same = index.get(m.placeId());
             if (m.daysBefore() == 1 && same != null) y = same;
-            Set<String> key = key(m.placeId(), m.cuisine());
+            Set<String> key = key(m.placeId(), m.cuisine(), everywhere);
             for (int t = 0; t < open.length; t++) {
                 int d = m.daysBefore() + t;
                 double w = weight(d);
@@ -110,9 +121,11 @@ public final class WeekModel {
         this.yesterday = y;
     }
 
-    /** A place's cuisine for variety: its cuisine tags, or a tag of its own when it has none. */
-    private static Set<String> key(long id, Set<String> cuisine) {
-        return cuisine.isEmpty() ? Set.of("\u0000place " + id) : new HashSet<>(cuisine);
+    /** A place's cuisine for variety: its cuisine tags but those every place has, or a tag of its own when none is left. */
+    private static Set<String> key(long id, Set<String> cuisine, Set<String> everywhere) {
+        Set<String> key = new HashSet<>(cuisine);
+        key.removeAll(everywhere);
+        return key.isEmpty() ? Set.of("\u0000place " + id) : key;
     }
 
     /** How much a cuisine eaten d days before a day weighs on it: 1, ½, ¼, then 0 after {@link #MEMORY_DAYS}. */

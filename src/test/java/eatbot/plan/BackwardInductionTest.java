@@ -17,12 +17,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BackwardInductionTest {
     private static final String[] CUISINES = {"thai", "pizza", "sushi", "burger"};
 
+    @Test
+    void sortedPrefixGivesTheIndicesByDecreasingKeyLowerIndexFirstOnTies() {
+        UniformRandomProvider rng = Randomness.seeded(9);
+        for (int trial = 0; trial < 100; trial++) {
+            int n = 1 + rng.nextInt(50);
+            double[] key = new double[n + 5];
+            int[] items = new int[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = i;
+                key[i] = rng.nextInt(8); // many ties
+            }
+            SortedPrefix p = new SortedPrefix(n);
+            p.reset(items, n, key);
+            List<Integer> expected = java.util.stream.IntStream.range(0, n).boxed()
+                    .sorted((x, y) -> key[x] != key[y] ? Double.compare(key[y], key[x]) : Integer.compare(x, y)).toList();
+            List<Integer> got = new ArrayList<>();
+            for (int i = 0; i < p.size(); i++) got.add(p.get(i));
+            assertEquals(expected, got);
+        }
+    }
+
     /** A random instance: K places with 0 to 2 cuisines, random likings, some places closed some days, some past meals. */
     private static WeekModel randomModel(UniformRandomProvider rng, int k, int days) {
         List<PlanPlace> places = new ArrayList<>();
         double[] liking = new double[k];
+        boolean common = rng.nextInt(4) == 0;
         for (int i = 0; i < k; i++) {
             Set<String> tags = new java.util.HashSet<>();
+            if (common) tags.add("food");
             int n = rng.nextInt(3);
             for (int j = 0; j < n; j++) tags.add(CUISINES[rng.nextInt(CUISINES.length)]);
             places.add(new PlanPlace(100 + i, tags));
@@ -128,6 +151,17 @@ class BackwardInductionTest {
         boolean[][] open = {{true, true}, {false, false}, {true, true}};
         int[] plan = BackwardInduction.solve(new WeekModel(places, new double[] {0.9, 0.1}, open, 0.5, List.of())).choice();
         assertEquals(List.of(0, WeekModel.NONE, 0), list(plan));
+    }
+
+    @Test
+    void aTagEveryPlaceHasDoesNotHideTheCuisines() {
+        List<PlanPlace> places = List.of(new PlanPlace(1, Set.of("food", "thai")), new PlanPlace(2, Set.of("food", "thai")),
+                new PlanPlace(3, Set.of("food", "pizza")));
+        boolean[][] open = new boolean[3][3];
+        for (boolean[] d : open) Arrays.fill(d, true);
+        // the two Thai places are liked best, but after one of them the other is a repeat of Thai, and pizza is not
+        int[] plan = BackwardInduction.solve(new WeekModel(places, new double[] {0.9, 0.85, 0.5}, open, 1, List.of())).choice();
+        assertEquals(List.of(0, 2, 0), list(plan));
     }
 
     private static List<Integer> list(int[] a) {

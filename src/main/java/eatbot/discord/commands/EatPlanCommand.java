@@ -69,7 +69,7 @@ public final class EatPlanCommand extends SlashCommand {
         String v = call.option("days");
         if (v == null) return DEFAULT_DAYS;
         try {
-            return Integer.parseInt(v.strip());
+            return EatService.checkPlanDays(Integer.parseInt(v.strip()));
         } catch (NumberFormatException e) {
             throw new EatException("days: must be a whole number from 1 to " + EatService.MAX_PLAN_DAYS + ".");
         }
