@@ -95,6 +95,37 @@ class MealPlanTest {
     }
 
     @Test
+    void aMealDecidedYesterdayKeepsItsPlaceAndCuisineOffToday() {
+        try (Fixture f = new Fixture(dir.resolve("db"), 7)) {
+            EatService s = f.service;
+            s.addPlace(G, "me", "Thai Palace", "thai,fav");
+            s.addPlace(G, "me", "Thai Corner", "thai,tc");
+            s.addPlace(G, "me", "Pizza One", "pizza,p1");
+            for (int i = 0; i < 20; i++) rate(s, "fav", Reaction.LIKE);
+            for (int i = 0; i < 20; i++) rate(s, "tc", Reaction.LIKE);
+            for (int i = 0; i < 3; i++) rate(s, "p1", Reaction.DISLIKE);
+            // bob and I went to Thai Palace yesterday
+            Suggestion went = s.suggest(new SuggestRequest(G, "me", List.of("me", "bob"), Set.of()).filtered(null, null, "fav"));
+            s.go(G, went.id(), "me");
+            f.clock.advance(Duration.ofDays(1));
+            SuggestRequest forBob = new SuggestRequest(G, "bob", List.of("bob"), Set.of());
+            for (int ask = 0; ask < 10; ask++) {
+                MealPlan.Day today = s.plan(me(), 2).days().get(0);
+                assertEquals(f.clock.instant().atZone(ZoneOffset.UTC).toLocalDate(), today.date());
+                assertEquals("Pizza One", today.place().name(), "not yesterday's place, nor its cuisine while another is open");
+                assertEquals(Reason.FOR_VARIETY, today.reason());
+            }
+            // carol was not there: her plan does not know that meal
+            SuggestRequest carol = SuggestRequest.forUser(G, "carol");
+            boolean thaiToday = false;
+            for (int ask = 0; ask < 20 && !thaiToday; ask++) thaiToday = s.plan(carol, 1).days().get(0).place().name().startsWith("Thai");
+            assertTrue(thaiToday);
+            // bob was there: whatever his (unknown) taste draws, yesterday's place is not today's
+            for (int ask = 0; ask < 20; ask++) assertNotEquals("Thai Palace", s.plan(forBob, 1).days().get(0).place().name());
+        }
+    }
+
+    @Test
     void startsTodayUntilTheMealTimeHasPassedThenTomorrow() {
         try (Fixture f = new Fixture(dir.resolve("db"), 3)) {
             EatService s = f.service;

@@ -3,6 +3,7 @@ package eatbot.discord.commands;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Option;
+import eatbot.eat.Meal;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.Suggestion;
 import eatbot.eat.Taste;
@@ -57,6 +58,12 @@ class EatWhyAndHistoryTest {
         assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · 👍 <@222> · 👎 <@333>",
                 r.message().getEmbeds().get(0).getDescription());
         assertTrue(r.message().getAllowedMentions().isEmpty());
+
+        Meal went = new Meal(1, "111", 42, S.option(), S.members(), "222", S.createdAt(), null);
+        when(service.historyWithReactions("111", 5)).thenReturn(List.of(new PastSuggestion(S, List.of(), List.of(), went)));
+        assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · ✅ went",
+                new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "5"))).message().getEmbeds().get(0).getDescription(),
+                "a decided suggestion (a meal) is marked");
 
         when(service.historyWithReactions("111", 3)).thenReturn(List.of());
         assertEquals("No suggestions yet. Ask with `/eat`.", new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "3")))
