@@ -644,7 +644,8 @@ class DiscordEndToEndTest {
             assertFalse(lines[i].contains("Hotpot"), "not:smelly holds every day: " + lines[i]);
             if (i > 1) assertNotEquals(lines[i - 1].split(" · ")[1], lines[i].split(" · ")[1], "never the same place two days running");
         }
-        assertTrue(embed.toString().contains("Green \\*Bowl\\*") || !embed.toString().contains("Bowl"), "names are shown escaped");
+        String text = embed.get("description").asText();
+        assertTrue(text.contains("Green \\*Bowl\\*") && !text.contains("Green *Bowl*"), "two places for three days, names shown escaped: " + text);
         assertTrue(answer.get("components") == null || answer.get("components").isEmpty(), "advice: no buttons");
 
         String[] tooMany = discord.slash(g, liv, false, "eat-plan", options(F.objectNode().put("name", "days").put("type", 4).put("value", 15)));

@@ -91,7 +91,7 @@ public final class EatPlanCommand extends SlashCommand {
         return Reply.embed(new EmbedBuilder()
                 .setTitle("A plan for " + plan.days().size() + (plan.days().size() == 1 ? " day" : " days") + ", meals at " + plan.mealTime())
                 .setDescription(Text.limit("For " + SuggestionMessage.members(plan.members()) + "\n" + b.toString().strip(), 4000))
-                .setFooter("Advice only: ask again for another draw. /eat-admin variety tunes how much it varies.")
+                .setFooter("Advice only: where you really go counts when someone presses We're going under an /eat suggestion.")
                 .build());
     }
 }
