@@ -39,7 +39,7 @@ public final class WeekExperiment {
     public enum Strategy {
         /** Thompson sampling every day, nothing else. */
         DAILY("daily", 1),
-        /** Thompson sampling, resting a place that got a 👍 in the last cooldown days (unless nothing else is left). */
+        /** Thompson sampling, resting a place eaten in the last cooldown days (unless nothing else is left), as /eat does after a meal. */
         COOLDOWN("cooldown", 2),
         /** Each week, one posterior draw per person and place and the week planned by backward induction. */
         PLAN("plan", 3);
@@ -128,8 +128,8 @@ public final class WeekExperiment {
 
         int days = weeks * DAYS_PER_WEEK;
         int[] eaten = new int[days];
-        int[] likedOn = new int[places]; // last day a place got a 👍, for the cooldown
-        java.util.Arrays.fill(likedOn, Integer.MIN_VALUE / 2);
+        int[] eatenOn = new int[places]; // last day the team ate there, for the cooldown
+        java.util.Arrays.fill(eatenOn, Integer.MIN_VALUE / 2);
         double[] week = new double[weeks];
         double[][] scores = new double[people][places];
         int[] planned = null;
@@ -143,8 +143,8 @@ public final class WeekExperiment {
                 double[] group = GroupRule.LEAST_MISERY.combine(scores);
                 if (strategy == Strategy.COOLDOWN) {
                     boolean anyLeft = false;
-                    for (int k = 0; k < places; k++) anyLeft |= day - likedOn[k] > cooldownDays;
-                    if (anyLeft) for (int k = 0; k < places; k++) if (day - likedOn[k] <= cooldownDays) group[k] = Double.NaN;
+                    for (int k = 0; k < places; k++) anyLeft |= day - eatenOn[k] > cooldownDays;
+                    if (anyLeft) for (int k = 0; k < places; k++) if (day - eatenOn[k] <= cooldownDays) group[k] = Double.NaN;
                 }
                 pick = Choice.argmax(group, rng);
             }
@@ -154,9 +154,9 @@ public final class WeekExperiment {
                 sum += like;
                 boolean thumbsUp = rng.nextDouble() < like;
                 arms[p].observe(pick, thumbsUp);
-                if (thumbsUp) likedOn[pick] = day;
             }
-            eaten[day] = pick;
+            eaten[day] = pick; // every pick is followed: a decided meal
+            eatenOn[pick] = day;
             week[day / DAYS_PER_WEEK] += sum / people / DAYS_PER_WEEK;
         }
         return week;
