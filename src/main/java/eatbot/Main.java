@@ -113,7 +113,7 @@ public final class Main implements Callable<Integer> {
             ConfigLoader.Loaded config = ConfigLoader.load(env);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             try (App app = new App(config)) {
-                Console console = new Console(app.service(), out, System.console() != null, user);
+                Console console = new Console(app.service(), out, System.console() != null, user, config.charts());
                 console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             return 0;

@@ -51,7 +51,19 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl) {}
+                         String restUrl, String gatewayUrl) {
+        /**
+         * Where the console writes its pictures: {@code charts} in the config, else a folder next
+         * to the database named after it ({@code data/eatbot.db} → {@code data/eatbot-charts}), so
+         * two databases never share (or overwrite) each other's pictures.
+         */
+        public Path charts() {
+            if (config.charts() != null && !config.charts().isBlank()) return Path.of(config.charts().strip());
+            String file = database.getFileName() == null ? "eatbot" : database.getFileName().toString();
+            String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+            return database.resolveSibling((stem.isEmpty() ? file : stem) + "-charts");
+        }
+    }
 
     public static Loaded load(Map<String, String> env) {
         String named = env.get("EATBOT_CONFIG");

@@ -13,7 +13,8 @@ public record EatbotConfig(
         @JsonProperty("database") String database,
         @JsonProperty("defaults") Defaults defaults,
         @JsonProperty("starterPlaces") List<StarterPlace> starterPlaces,
-        @JsonProperty("discord") Discord discord) {
+        @JsonProperty("discord") Discord discord,
+        @JsonProperty("charts") String charts) {
 
     public EatbotConfig {
         if (database == null || database.isBlank()) database = "data/eatbot.db";
@@ -23,7 +24,7 @@ public record EatbotConfig(
     }
 
     public static EatbotConfig defaultConfig() {
-        return new EatbotConfig(null, null, null, null);
+        return new EatbotConfig(null, null, null, null, null);
     }
 
     /** Settings every new guild starts with; admins change them per guild. */

@@ -196,14 +196,18 @@ public final class EatService {
         GroupRule rule = s.groupRule();
         int chosen;
         boolean explored;
+        Choice.Decision decision;
         synchronized (rng) {
-            chosen = Choice.forGroup(policy, members, rule, rng);
+            decision = Choice.decide(policy, members, rule, rng);
+            chosen = decision.arm();
             int greedy = Choice.greedyForGroup(members, rule, rng);
             double[] means = combinedMeans(members, rule);
             explored = means[chosen] < means[greedy];
         }
+        // kept with the suggestion: /eat why draws this moment's posteriors and draws, not today's
+        Decision why = Decision.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size());
         return store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), candidates.get(chosen),
-                policy.name(), explored, now());
+                policy.name(), explored, now(), why);
     }
 
     /**
@@ -489,9 +493,23 @@ public final class EatService {
                 disliked.getOrDefault(s.id(), List.of()))).toList();
     }
 
-    /** A suggestion with the asker's taste now, for drawing why it was made. */
+    /**
+     * What a suggestion was decided on, for drawing why it was made: the
+     * posteriors and scores of that moment, kept with it (see {@link Decision}).
+     * A suggestion made before eatbot kept them is refused with a message.
+     */
     public Why why(String guildId, long suggestionId, String userId) {
-        return new Why(requireSuggestion(guildId, suggestionId), taste(guildId, userId));
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        Decision d = store.decision(guildId, suggestionId).orElseThrow(() -> new EatException(
+                "Suggestion #" + suggestionId + " is older than eatbot's pictures of why; ask again with /eat."));
+        Map<Long, Option> byId = new java.util.HashMap<>();
+        for (Option o : store.options(guildId, true)) byId.put(o.id(), o); // a place removed since keeps its name
+        List<Option> candidates = new ArrayList<>(d.candidates());
+        for (long id : d.optionIds()) {
+            Option o = byId.get(id);
+            candidates.add(o != null ? o : new Option(id, guildId, "place " + id, List.of(), null, null, null, true, s.createdAt()));
+        }
+        return new Why(s, d, candidates, userId);
     }
 
     // ---- privacy and place transfer (plain text and bytes in and out, for every front end) ----

@@ -47,8 +47,14 @@ public interface EatStore extends AutoCloseable {
         return new Evidence(prefs, prefs.isEmpty() ? 0 : step(guildId, userId));
     }
 
+    /** Records a suggestion and, in the same transaction, what it was decided on (null: nothing kept). */
     Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                             String policy, boolean explored, Instant now);
+                             String policy, boolean explored, Instant now, Decision decision);
+
+    /** What the guild's suggestion was decided on; empty when nothing was kept (made before eatbot kept it). */
+    default Optional<Decision> decision(String guildId, long suggestionId) {
+        return Optional.empty();
+    }
 
     Optional<Suggestion> suggestion(String guildId, long suggestionId);
 

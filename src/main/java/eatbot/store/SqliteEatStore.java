@@ -1,6 +1,7 @@
 package eatbot.store;
 
 import eatbot.bandit.GroupRule;
+import eatbot.eat.Decision;
 import eatbot.eat.EatException;
 import eatbot.eat.EatStore;
 import eatbot.eat.Evidence;
@@ -327,9 +328,10 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                                    String policy, boolean explored, Instant now) {
+                                    String policy, boolean explored, Instant now, Decision decision) {
         // a suggestion is not feedback: it need not survive a power loss (see Database.Durability.RELAXED)
         long id = db.write(Database.Durability.RELAXED, c -> {
+            long added;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) { // one statement on the writer, not two
@@ -342,9 +344,11 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(7, now.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getLong(1);
+                    added = rs.getLong(1);
                 }
             }
+            if (decision != null) DecisionRows.insert(c, added, decision);
+            return added;
         });
         return new Suggestion(id, guildId, requestedBy, members, option, policy, explored, now, null, null);
     }
@@ -358,6 +362,11 @@ public final class SqliteEatStore implements EatStore {
                 return suggestions(ps).stream().findFirst();
             }
         });
+    }
+
+    @Override
+    public Optional<Decision> decision(String guildId, long suggestionId) {
+        return db.read(c -> DecisionRows.read(c, guildId, suggestionId));
     }
 
     @Override
@@ -876,6 +885,14 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(3, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            // their posteriors and draws at each suggestion go too (the suggestion's picture keeps the others')
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM suggestion_beliefs WHERE suggestion_id = ? AND user_id = ?")) {
+                for (Object[] r : rows) {
+                    ps.setLong(1, (Long) r[0]);
+                    ps.setString(2, userId);
+                    ps.executeUpdate();
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
