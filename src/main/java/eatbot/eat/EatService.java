@@ -502,6 +502,7 @@ public final class EatService {
         Suggestion s = requireSuggestion(guildId, suggestionId);
         Decision d = store.decision(guildId, suggestionId).orElseThrow(() -> new EatException(
                 "Suggestion #" + suggestionId + " is older than eatbot's pictures of why; ask again with /eat."));
+        if (d.members().isEmpty()) throw new EatException("Everyone suggestion #" + suggestionId + " was for has been forgotten: nothing to draw.");
         Map<Long, Option> byId = new java.util.HashMap<>();
         for (Option o : store.options(guildId, true)) byId.put(o.id(), o); // a place removed since keeps its name
         List<Option> candidates = new ArrayList<>(d.candidates());

@@ -169,7 +169,8 @@ class WhyChartTest {
 
         BufferedImage img = decode(WhyChart.png(picture));
         assertEquals(2, panels(img), "two panels in the image");
-        assertTrue(pixels(img, PlaceColours.of(s.option().id())) > 400, "the pick drawn bold in its colour");
+        // (twins are drawn dashed over the pick, so count its colour, not compare it with theirs)
+        assertTrue(pixels(img, PlaceColours.of(s.option().id())) > 200, "the pick drawn in its colour");
         assertEquals(0, pixels(img, PlaceColours.of(ramen.id())), "nothing in the filtered place's colour");
         assertTrue(picture.notes().get(2).startsWith("1 other place was not in the running"), picture.notes().get(2));
     }
