@@ -102,7 +102,7 @@ public final class WhyChart {
 
         // the places shown: the best TOP by what decided, and the chosen one
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < d.candidates(); i++) order.add(i);
+        for (int i = 0; i < d.kept(); i++) order.add(i); // the pick is among the kept
         order.sort(Comparator.comparingDouble((Integer i) -> -combined[i]).thenComparing(i -> why.candidates().get(i).name()));
         List<Integer> shown = new ArrayList<>(order.subList(0, Math.min(TOP, order.size())));
         if (chosen >= 0 && !shown.contains(chosen)) shown.add(chosen);

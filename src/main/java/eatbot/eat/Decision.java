@@ -9,18 +9,22 @@ import java.util.List;
 
 /**
  * What a suggestion was decided on, kept with it so {@code /eat why} draws the
- * decision rather than today's taste: the places that were in the running (in
- * the order they were scored), for each member their posterior Beta(α, β) of
- * each and the score the policy gave it (Thompson: the draw; UCB1: the index;
- * ε-greedy: the mean), the group rule that combined the scores, whether the pick
- * was taken uniformly at random instead (ε-greedy exploring: then no scores), and
- * how many active places were not in the running (filtered, vetoed, resting,
- * closed or re-rolled away). Floats: a picture needs no more, and a /eat of 500
- * places for 10 people stays at 60 KB.
+ * decision rather than today's taste: every place that was in the running
+ * ({@link #optionIds}), and for the {@link #kept} best of them by the combined
+ * score (plus the pick, always) each member's posterior Beta(α, β) and the score
+ * the policy gave it (Thompson: the draw; UCB1: the index; ε-greedy: the mean);
+ * the group rule that combined the scores; whether the pick was taken uniformly
+ * at random instead (ε-greedy exploring: then no scores, and the best means are
+ * kept); and how many active places were not in the running (filtered, vetoed,
+ * resting, closed or re-rolled away). The kept places come first in
+ * {@link #optionIds}, best first. Floats, and only the best {@link #KEEP}: a
+ * /eat of 500 places for 10 people keeps 8 KB instead of 64 KB (README "Performance").
  */
-public record Decision(String groupRule, boolean atRandom, int notInRunning, long[] optionIds, List<Member> members) {
+public record Decision(String groupRule, boolean atRandom, int notInRunning, long[] optionIds, int kept, List<Member> members) {
+    /** How many of the best candidates keep their beliefs and scores; the picture draws 8 of them. */
+    public static final int KEEP = 32;
 
-    /** One member's view of every candidate, index-aligned with {@link #optionIds}; scores are NaN when at random. */
+    /** One member's view of each kept candidate, index-aligned with the start of {@link #optionIds}; scores NaN when at random. */
     public record Member(String userId, float[] alpha, float[] beta, float[] score) {
         public Member {
             if (alpha.length != beta.length || alpha.length != score.length) throw new IllegalArgumentException("ragged member");
@@ -29,29 +33,52 @@ public record Decision(String groupRule, boolean atRandom, int notInRunning, lon
 
     public Decision {
         members = List.copyOf(members);
+        if (kept > optionIds.length) throw new IllegalArgumentException("more kept than candidates");
         for (Member m : members) {
-            if (m.alpha().length != optionIds.length) throw new IllegalArgumentException("member and candidates disagree");
+            if (m.alpha().length != kept) throw new IllegalArgumentException("member and kept candidates disagree");
         }
     }
 
     /** What {@link Choice#decide} saw and did, for these members (same order as {@code arms}) and candidates. */
     public static Decision of(GroupRule rule, Choice.Decision choice, List<String> userIds, Arms[] arms,
                               List<Option> candidates, int notInRunning) {
-        long[] ids = new long[candidates.size()];
-        for (int i = 0; i < ids.length; i++) ids[i] = candidates.get(i).id();
+        int n = candidates.size();
+        double[] combined = choice.atRandom() ? means(rule, arms) : choice.combined();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(combined[y], combined[x])); // best first, stable
+        int kept = Math.min(KEEP, n);
+        for (int j = kept; j < n; j++) {
+            if (order[j] == choice.arm()) { // the pick is always kept: in place of the last of the best
+                order[j] = order[kept - 1];
+                order[kept - 1] = choice.arm();
+            }
+        }
+        long[] ids = new long[n];
+        for (int j = 0; j < n; j++) ids[j] = candidates.get(order[j]).id();
         List<Member> members = new ArrayList<>(arms.length);
         for (int m = 0; m < arms.length; m++) {
-            float[] a = new float[ids.length];
-            float[] b = new float[ids.length];
-            float[] s = new float[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                a[i] = (float) arms[m].alpha(i);
-                b[i] = (float) arms[m].beta(i);
-                s[i] = choice.atRandom() ? Float.NaN : (float) choice.scores()[m][i];
+            float[] a = new float[kept];
+            float[] b = new float[kept];
+            float[] s = new float[kept];
+            for (int j = 0; j < kept; j++) {
+                int i = order[j];
+                a[j] = (float) arms[m].alpha(i);
+                b[j] = (float) arms[m].beta(i);
+                s[j] = choice.atRandom() ? Float.NaN : (float) choice.scores()[m][i];
             }
             members.add(new Member(userIds.get(m), a, b, s));
         }
-        return new Decision(rule.id(), choice.atRandom(), notInRunning, ids, members);
+        return new Decision(rule.id(), choice.atRandom(), notInRunning, ids, kept, members);
+    }
+
+    private static double[] means(GroupRule rule, Arms[] arms) {
+        double[][] m = new double[arms.length][];
+        for (int k = 0; k < arms.length; k++) {
+            m[k] = new double[arms[k].size()];
+            for (int i = 0; i < m[k].length; i++) m[k][i] = arms[k].posteriorMean(i);
+        }
+        return rule.combine(m);
     }
 
     public int candidates() {
@@ -64,19 +91,19 @@ public record Decision(String groupRule, boolean atRandom, int notInRunning, lon
         return -1;
     }
 
-    /** The members' scores of each candidate combined by the group rule (what the pick maximised); NaN when at random. */
+    /** The members' scores of each kept candidate combined by the group rule (what the pick maximised); NaN when at random. */
     public double[] combinedScores() {
-        double[][] s = new double[members.size()][optionIds.length];
-        for (int m = 0; m < s.length; m++) for (int i = 0; i < optionIds.length; i++) s[m][i] = members.get(m).score()[i];
+        double[][] s = new double[members.size()][kept];
+        for (int m = 0; m < s.length; m++) for (int i = 0; i < kept; i++) s[m][i] = members.get(m).score()[i];
         return GroupRule.parse(groupRule).combine(s);
     }
 
-    /** The members' posterior means of each candidate combined by the group rule. */
+    /** The members' posterior means of each kept candidate combined by the group rule. */
     public double[] combinedMeans() {
-        double[][] s = new double[members.size()][optionIds.length];
+        double[][] s = new double[members.size()][kept];
         for (int m = 0; m < s.length; m++) {
             Member mm = members.get(m);
-            for (int i = 0; i < optionIds.length; i++) s[m][i] = mm.alpha()[i] / ((double) mm.alpha()[i] + mm.beta()[i]);
+            for (int i = 0; i < kept; i++) s[m][i] = mm.alpha()[i] / ((double) mm.alpha()[i] + mm.beta()[i]);
         }
         return GroupRule.parse(groupRule).combine(s);
     }

@@ -14,16 +14,16 @@ import java.util.Optional;
 /**
  * A suggestion's {@link Decision} in tables {@code suggestion_decisions} (one
  * row) and {@code suggestion_beliefs} (one row per member), as compact blobs:
- * candidate ids as 8-byte longs, and per member (α, β, score) as 4-byte floats,
- * all big-endian.
+ * candidate ids as 8-byte longs, and per member (α, β, score) of each kept
+ * candidate as 4-byte floats, all big-endian.
  */
 final class DecisionRows {
     private DecisionRows() {}
 
     static void insert(Connection c, long suggestionId, Decision d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids)
-                VALUES (?, ?, ?, ?, ?)""")) {
+                INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, suggestionId);
             ps.setString(2, d.groupRule());
             ps.setInt(3, d.atRandom() ? 1 : 0);
@@ -31,14 +31,15 @@ final class DecisionRows {
             ByteBuffer ids = ByteBuffer.allocate(8 * d.candidates());
             for (long id : d.optionIds()) ids.putLong(id);
             ps.setBytes(5, ids.array());
+            ps.setInt(6, d.kept());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO suggestion_beliefs (suggestion_id, member, user_id, beliefs) VALUES (?, ?, ?, ?)")) {
             for (int m = 0; m < d.members().size(); m++) {
                 Decision.Member member = d.members().get(m);
-                ByteBuffer b = ByteBuffer.allocate(12 * d.candidates());
-                for (int i = 0; i < d.candidates(); i++) {
+                ByteBuffer b = ByteBuffer.allocate(12 * d.kept());
+                for (int i = 0; i < d.kept(); i++) {
                     b.putFloat(member.alpha()[i]).putFloat(member.beta()[i]).putFloat(member.score()[i]);
                 }
                 ps.setLong(1, suggestionId);
@@ -56,8 +57,9 @@ final class DecisionRows {
         boolean atRandom;
         int notInRunning;
         long[] ids;
+        int kept;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids FROM suggestion_decisions d
+                SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept FROM suggestion_decisions d
                 JOIN suggestions s ON s.id = d.suggestion_id WHERE d.suggestion_id = ? AND s.guild_id = ?""")) {
             ps.setLong(1, suggestionId);
             ps.setString(2, guildId);
@@ -69,6 +71,7 @@ final class DecisionRows {
                 ByteBuffer b = ByteBuffer.wrap(rs.getBytes(4));
                 ids = new long[b.remaining() / 8];
                 for (int i = 0; i < ids.length; i++) ids[i] = b.getLong();
+                kept = rs.getInt(5);
             }
         }
         List<Decision.Member> members = new ArrayList<>();
@@ -78,10 +81,10 @@ final class DecisionRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ByteBuffer b = ByteBuffer.wrap(rs.getBytes(2));
-                    float[] alpha = new float[ids.length];
-                    float[] beta = new float[ids.length];
-                    float[] score = new float[ids.length];
-                    for (int i = 0; i < ids.length; i++) {
+                    float[] alpha = new float[kept];
+                    float[] beta = new float[kept];
+                    float[] score = new float[kept];
+                    for (int i = 0; i < kept; i++) {
                         alpha[i] = b.getFloat();
                         beta[i] = b.getFloat();
                         score[i] = b.getFloat();
@@ -90,6 +93,6 @@ final class DecisionRows {
                 }
             }
         }
-        return Optional.of(new Decision(rule, atRandom, notInRunning, ids, members));
+        return Optional.of(new Decision(rule, atRandom, notInRunning, ids, kept, members));
     }
 }

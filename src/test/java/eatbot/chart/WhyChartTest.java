@@ -196,13 +196,27 @@ class WhyChartTest {
 
     @Test
     void manyCandidatesShowTheBestDrawsAndThePickAndSayHowManyWereLeftOut() {
-        for (int i = 0; i < 30; i++) add("Place " + i, "");
+        for (int i = 0; i < 40; i++) add("Place " + i, "");
         Suggestion s = service.suggest(SuggestRequest.forUser(G, "carol"));
-        WhyChart.Picture picture = WhyChart.layout(service.why(G, s.id(), "carol"), id -> id);
+        Why why = service.why(G, s.id(), "carol");
+        assertEquals(40, why.decision().candidates(), "every place in the running is on record");
+        assertEquals(Decision.KEEP, why.decision().kept(), "beliefs and draws kept for the best 32");
+        double[] kept = why.decision().combinedScores();
+        for (int i = 1; i < kept.length; i++) assertTrue(kept[i - 1] >= kept[i], "kept best first");
+        WhyChart.Picture picture = WhyChart.layout(why, id -> id);
         assertEquals(WhyChart.TOP, picture.places().size(), "under Thompson the pick has the best draw, so it is among the top");
-        assertEquals(30 - WhyChart.TOP, picture.leftOut());
-        assertTrue(picture.notes().get(1).startsWith("30 places were in the running; showing the 8 best by draw, 22 left out"),
+        assertEquals(40 - WhyChart.TOP, picture.leftOut());
+        assertTrue(picture.notes().get(1).startsWith("40 places were in the running; showing the 8 best by draw, 32 left out"),
                 picture.notes().get(1));
+
+        service.setPolicy(G, "epsilon-greedy");
+        service.setExploration(G, 1.0, null); // always at random: the pick may be any of the 40
+        for (int i = 0; i < 10; i++) {
+            Suggestion random = service.suggest(SuggestRequest.forUser(G, "carol"));
+            Why w = service.why(G, random.id(), "carol");
+            assertTrue(w.chosen() >= 0 && w.chosen() < w.decision().kept(), "the pick is always kept");
+            assertEquals(random.option().id(), WhyChart.layout(w, id -> id).chosen().optionId());
+        }
     }
 
     @Test

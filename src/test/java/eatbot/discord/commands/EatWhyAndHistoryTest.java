@@ -40,7 +40,7 @@ class EatWhyAndHistoryTest {
     void theWhyButtonAndCommandAnswerWithThePressersPicture() throws Exception {
         Decision.Member m222 = new Decision.Member("222", new float[] {3}, new float[] {1}, new float[] {0.7f});
         Decision.Member m333 = new Decision.Member("333", new float[] {1}, new float[] {2}, new float[] {0.4f});
-        Decision decided = new Decision("least-misery", false, 0, new long[] {PHO.id()}, List.of(m222, m333));
+        Decision decided = new Decision("least-misery", false, 0, new long[] {PHO.id()}, 1, List.of(m222, m333));
         when(service.why("111", 42, "333")).thenReturn(new Why(S, decided, List.of(PHO), "333"));
         EatWhyCommand why = new EatWhyCommand(service, new EatRateLimit(12, () -> 0, "picture"));
         Reply pressed = why.button(FakeCall.member(null, Map.of()).as("333"), "eat-why:42");
