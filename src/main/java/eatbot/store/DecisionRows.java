@@ -12,18 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A suggestion's {@link Decision} in tables {@code suggestion_decisions} (one
- * row) and {@code suggestion_beliefs} (one row per member), as compact blobs:
- * candidate ids as 8-byte longs, and per member (α, β, score) of each kept
- * candidate as 4-byte floats, all big-endian.
+ * A suggestion's {@link Decision} as one row of {@code suggestion_decisions},
+ * with compact blobs: candidate ids as 8-byte longs, and per member (α, β, score)
+ * of each kept candidate as 4-byte floats, all big-endian.
  */
 final class DecisionRows {
     private DecisionRows() {}
 
     static void insert(Connection c, long suggestionId, Decision d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept, members, beliefs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, suggestionId);
             ps.setString(2, d.groupRule());
             ps.setInt(3, d.atRandom() ? 1 : 0);
@@ -32,67 +31,64 @@ final class DecisionRows {
             for (long id : d.optionIds()) ids.putLong(id);
             ps.setBytes(5, ids.array());
             ps.setInt(6, d.kept());
+            ps.setString(7, String.join(",", d.members().stream().map(Decision.Member::userId).toList()));
+            ps.setBytes(8, beliefs(d.members(), d.kept()));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO suggestion_beliefs (suggestion_id, member, user_id, beliefs) VALUES (?, ?, ?, ?)")) {
-            for (int m = 0; m < d.members().size(); m++) {
-                Decision.Member member = d.members().get(m);
-                ByteBuffer b = ByteBuffer.allocate(12 * d.kept());
-                for (int i = 0; i < d.kept(); i++) {
-                    b.putFloat(member.alpha()[i]).putFloat(member.beta()[i]).putFloat(member.score()[i]);
-                }
-                ps.setLong(1, suggestionId);
-                ps.setInt(2, m);
-                ps.setString(3, member.userId());
-                ps.setBytes(4, b.array());
-                ps.executeUpdate();
-            }
+    }
+
+    private static byte[] beliefs(List<Decision.Member> members, int kept) {
+        ByteBuffer b = ByteBuffer.allocate(12 * kept * members.size());
+        for (Decision.Member m : members) {
+            for (int i = 0; i < kept; i++) b.putFloat(m.alpha()[i]).putFloat(m.beta()[i]).putFloat(m.score()[i]);
         }
+        return b.array();
     }
 
     /** The decision of the guild's suggestion, or empty for one made before decisions were kept. Forgotten members are missing. */
     static Optional<Decision> read(Connection c, String guildId, long suggestionId) throws SQLException {
-        String rule;
-        boolean atRandom;
-        int notInRunning;
-        long[] ids;
-        int kept;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept FROM suggestion_decisions d
-                JOIN suggestions s ON s.id = d.suggestion_id WHERE d.suggestion_id = ? AND s.guild_id = ?""")) {
+                SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept, d.members, d.beliefs
+                FROM suggestion_decisions d JOIN suggestions s ON s.id = d.suggestion_id
+                WHERE d.suggestion_id = ? AND s.guild_id = ?""")) {
             ps.setLong(1, suggestionId);
             ps.setString(2, guildId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                rule = rs.getString(1);
-                atRandom = rs.getInt(2) != 0;
-                notInRunning = rs.getInt(3);
                 ByteBuffer b = ByteBuffer.wrap(rs.getBytes(4));
-                ids = new long[b.remaining() / 8];
+                long[] ids = new long[b.remaining() / 8];
                 for (int i = 0; i < ids.length; i++) ids[i] = b.getLong();
-                kept = rs.getInt(5);
-            }
-        }
-        List<Decision.Member> members = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT user_id, beliefs FROM suggestion_beliefs WHERE suggestion_id = ? ORDER BY member")) {
-            ps.setLong(1, suggestionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ByteBuffer b = ByteBuffer.wrap(rs.getBytes(2));
+                int kept = rs.getInt(5);
+                String members = rs.getString(6);
+                ByteBuffer beliefs = ByteBuffer.wrap(rs.getBytes(7));
+                List<Decision.Member> out = new ArrayList<>();
+                for (String userId : members.isEmpty() ? new String[0] : members.split(",")) {
                     float[] alpha = new float[kept];
                     float[] beta = new float[kept];
                     float[] score = new float[kept];
                     for (int i = 0; i < kept; i++) {
-                        alpha[i] = b.getFloat();
-                        beta[i] = b.getFloat();
-                        score[i] = b.getFloat();
+                        alpha[i] = beliefs.getFloat();
+                        beta[i] = beliefs.getFloat();
+                        score[i] = beliefs.getFloat();
                     }
-                    members.add(new Decision.Member(rs.getString(1), alpha, beta, score));
+                    out.add(new Decision.Member(userId, alpha, beta, score));
                 }
+                return Optional.of(new Decision(rs.getString(1), rs.getInt(2) != 0, rs.getInt(3), ids, kept, out));
             }
         }
-        return Optional.of(new Decision(rule, atRandom, notInRunning, ids, kept, members));
+    }
+
+    /** Takes the person's beliefs and scores out of this suggestion's decision (forget); the others' stay. */
+    static void forget(Connection c, String guildId, long suggestionId, String userId) throws SQLException {
+        Optional<Decision> d = read(c, guildId, suggestionId);
+        if (d.isEmpty()) return;
+        List<Decision.Member> left = d.get().members().stream().filter(m -> !m.userId().equals(userId)).toList();
+        if (left.size() == d.get().members().size()) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE suggestion_decisions SET members = ?, beliefs = ? WHERE suggestion_id = ?")) {
+            ps.setString(1, String.join(",", left.stream().map(Decision.Member::userId).toList()));
+            ps.setBytes(2, beliefs(left, d.get().kept()));
+            ps.setLong(3, suggestionId);
+            ps.executeUpdate();
+        }
     }
 }

@@ -888,13 +888,7 @@ public final class SqliteEatStore implements EatStore {
                 }
             }
             // their posteriors and draws at each suggestion go too (the suggestion's picture keeps the others')
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM suggestion_beliefs WHERE suggestion_id = ? AND user_id = ?")) {
-                for (Object[] r : rows) {
-                    ps.setLong(1, (Long) r[0]);
-                    ps.setString(2, userId);
-                    ps.executeUpdate();
-                }
-            }
+            for (Object[] r : rows) DecisionRows.forget(c, guildId, (Long) r[0], userId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
                 for (Object[] r : rows) {
                     String requestedBy = userId.equals(r[1]) ? PersonalData.FORGOTTEN_USER : (String) r[1];
