@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What keeping a suggestion's decision (eat/Decision: α, β and draw per member and
+ * What keeping a suggestion's decision (eat/Reasons: α, β and draw per member and
  * candidate) costs on {@code /eat} at the sizes eatbot allows: K places (up to 500)
  * for a group of M (up to 10), on a fresh guild, beside the same {@code suggest}
  * with the decision dropped before the store ({@code keep=false}), in the same run.

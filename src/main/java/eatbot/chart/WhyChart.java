@@ -1,6 +1,6 @@
 package eatbot.chart;
 
-import eatbot.eat.Decision;
+import eatbot.eat.Reasons;
 import eatbot.eat.Option;
 import eatbot.eat.Why;
 import org.jfree.chart.ChartUtils;
@@ -94,7 +94,7 @@ public final class WhyChart {
 
     /** @param names how the front end names a member (by id); the asker is "you" */
     public static Picture layout(Why why, Function<String, String> names) {
-        Decision d = why.decision();
+        Reasons d = why.reasons();
         String policy = why.suggestion().policy();
         boolean marksOnCurves = !d.atRandom() && !policy.equals("ucb1");
         int chosen = why.chosen();
@@ -111,7 +111,7 @@ public final class WhyChart {
 
         // identical curves: per panel, the first shown place with the same (α, β)
         List<List<String>> sameAs = new ArrayList<>();
-        for (Decision.Member m : d.members()) {
+        for (Reasons.Member m : d.members()) {
             List<String> same = new ArrayList<>();
             for (int j = 0; j < shown.size(); j++) {
                 int i = shown.get(j);
@@ -139,7 +139,7 @@ public final class WhyChart {
 
         List<Panel> panels = new ArrayList<>();
         for (int m = 0; m < d.members().size(); m++) {
-            Decision.Member member = d.members().get(m);
+            Reasons.Member member = d.members().get(m);
             List<Curve> curves = new ArrayList<>();
             for (int j = 0; j < shown.size(); j++) {
                 int i = shown.get(j);
@@ -165,7 +165,7 @@ public final class WhyChart {
         return new Picture("Why " + shorten(pick) + "? (suggestion #" + why.suggestion().id() + ")", notes, places, panels, leftOut);
     }
 
-    private static String howDecided(String policy, Decision d, boolean group, String scoreName) {
+    private static String howDecided(String policy, Reasons d, boolean group, String scoreName) {
         String combine = switch (d.groupRule()) {
             case "average" -> "the mean of your ";
             case "product" -> "the product of your ";

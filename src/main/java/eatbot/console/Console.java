@@ -10,6 +10,8 @@ import eatbot.eat.GuildSettings;
 import eatbot.eat.Option;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.PersonalData;
+import eatbot.eat.Pick;
+import eatbot.eat.PickText;
 import eatbot.eat.PlaceTransfer;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
@@ -133,8 +135,9 @@ public final class Console {
                   /eat [with:bob,carol] [not:spicy,smelly] [max-price:$$] [only:vegetarian] [at:19:00]
                                                      suggest a place for you (or for you and others)
                   👍 or +1, 👎 or -1                  react to the last suggestion
+                  /eat go [id:<n>]                   we're going: decide the last (or that) suggestion; again undoes it
                   /eat why [id:<n>]                  a picture of why (PNG) for the last (or that) suggestion
-                  /eat history                       the last suggestions and what people said
+                  /eat history                       the last suggestions, what people said, ✅ where they went
                   /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]
                                                      add a place (tags like cuisine, spicy, $$, vegetarian)
                   /place edit name:<text> [tags:] [link:] [hours:]  change them (none clears one)
@@ -149,7 +152,7 @@ public final class Console {
                   /eat-admin exploration epsilon:<0..1> | c:<number>
                   /eat-admin prior alpha:<number> beta:<number>
                   /eat-admin group-rule rule:least-misery|average|product
-                  /eat-admin cooldown days:<0..365>  rest a place picked with 👍 for its pickers
+                  /eat-admin cooldown days:<0..365>  days a place rests after a meal there (/eat go)
                   /eat-admin gamma value:<0..1>      forget older feedback (1 = never)
                   /eat-admin cold-start strength:<0..1000>   lean newcomers on the server's ratings (0 = off)
                   /eat-admin timezone zone:<e.g. Europe/Paris>  for opening hours
@@ -178,7 +181,8 @@ public final class Console {
             case "" -> eat(CommandParser.split(line, 1).rest());
             case "history" -> history(cmd.rest());
             case "why" -> why(cmd.rest());
-            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat why or /eat history.");
+            case "go" -> go(cmd.rest());
+            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat why or /eat history.");
         }
     }
 
@@ -203,17 +207,41 @@ public final class Console {
 
     private String describe(Suggestion s) {
         Option o = s.option();
+        Pick p = s.pick();
         StringBuilder b = new StringBuilder();
         b.append("🍽  #").append(s.id()).append(" ");
         b.append(s.isGroup() ? "For " + String.join(", ", s.members()) + ": " : "For " + s.requestedBy() + ": ");
         b.append(o.name());
         if (!o.tags().isEmpty()) b.append(" [").append(String.join(", ", o.tags())).append("]");
-        Preference p = service.preference(GUILD, s.requestedBy(), o.id());
-        b.append(" — ").append(s.explored() ? "trying something new" : (p.likes() + p.dislikes() == 0 ? "a fresh pick" : "a favourite"));
-        b.append(" (you: 👍 ").append(p.likes()).append(" 👎 ").append(p.dislikes()).append(")");
+        b.append(" — ").append(p.label().words());
+        b.append(" (").append(PickText.whoseCounts(s)).append(": 👍 ").append(p.likes()).append(" 👎 ").append(p.dislikes()).append(")");
         if (o.link() != null) b.append(" ").append(o.link());
-        b.append("\n   React with 👍 (+1) or 👎 (-1).");
+        PickText words = new PickText(service.settings(GUILD).zone(), s.createdAt(), name -> name, name -> name);
+        for (String reason : words.reasons(s)) b.append("\n   ").append(reason);
+        b.append("\n   React with 👍 (+1) or 👎 (-1); going there? /eat go");
         return b.toString();
+    }
+
+    /** /eat go [id:<n>]: decides the last (or that) suggestion; the same again undoes it (as the "We're going" button). */
+    private void go(String rest) {
+        Map<String, String> o = CommandParser.options(rest, Set.of("id"));
+        long id;
+        if (o.containsKey("id")) {
+            id = wholeNumber(o, "id");
+        } else if (last != null) {
+            id = last.id();
+        } else {
+            throw new EatException("There is no suggestion to decide on yet. Ask with /eat, or give id:<n> from /eat history.");
+        }
+        EatService.Decision d = service.go(GUILD, id, user);
+        String place = d.meal().place().name();
+        if (!d.going()) {
+            out.println("↩️ Not going to " + place + " (#" + id + ") after all; it does not rest.");
+            return;
+        }
+        String rests = d.restsUntil() == null ? "" : " It rests for " + String.join(", ", d.meal().members()) + " until "
+                + HISTORY_TIME.format(d.restsUntil().atZone(service.settings(GUILD).zone())) + ".";
+        out.println("✅ Going to " + place + " (#" + id + ")." + rests + " /eat go id:" + id + " again undoes it.");
     }
 
     private void react(Reaction r) {
@@ -435,12 +463,12 @@ public final class Console {
             case "add" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
                 Veto v = service.veto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when " + who + " is eating."));
+                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when you are eating."));
             }
             case "remove" -> {
                 Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
                 Veto v = service.liftVeto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("Lifted " + (who == null ? "the server's" : who + "'s") + " veto on " + v.what() + ".");
+                out.println("Lifted " + (who == null ? "the server's" : "your") + " veto on " + v.what() + ".");
             }
             case "list" -> {
                 CommandParser.options(cmd.rest(), Set.of());
@@ -470,10 +498,11 @@ public final class Console {
         java.time.ZoneId zone = service.settings(GUILD).zone();
         for (PastSuggestion p : past) {
             Suggestion s = p.suggestion();
-            out.printf(Locale.ROOT, "  #%d %s %s for %s%s%s%n", s.id(), HISTORY_TIME.format(s.createdAt().atZone(zone)),
+            out.printf(Locale.ROOT, "  #%d %s %s for %s%s%s%s%n", s.id(), HISTORY_TIME.format(s.createdAt().atZone(zone)),
                     s.option().name(), String.join(", ", s.members()),
                     p.liked().isEmpty() ? "" : "  👍 " + String.join(", ", p.liked()),
-                    p.disliked().isEmpty() ? "" : "  👎 " + String.join(", ", p.disliked()));
+                    p.disliked().isEmpty() ? "" : "  👎 " + String.join(", ", p.disliked()),
+                    p.decided() ? "  ✅ went" : "");
         }
     }
 

@@ -2,23 +2,26 @@ package eatbot.eat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A place someone picked (👍 on a suggestion of it) in the last N days rests
- * for them: it is not suggested again to a group that includes them unless
- * nothing else is left.
+ * After a meal (a decided suggestion) its place rests for the people who went,
+ * for N days: it is not suggested to a group that includes any of them unless
+ * nothing else is left. A 👍 alone is taste and never makes a place rest.
  */
 public final class Cooldown {
+    /** The step name a resting place is left out by (see {@link Sieve#removed}). */
+    public static final String STEP = "resting";
     private final int days;
 
     public Cooldown(int days) {
         this.days = days;
     }
 
-    /** The moment before which a 👍 no longer keeps a place resting. */
+    /** The moment before which a meal no longer keeps its place resting. */
     public Instant since(Instant now) {
         return now.minus(Duration.ofDays(days));
     }
@@ -27,20 +30,23 @@ public final class Cooldown {
         return days == 0;
     }
 
-    /** Ids of the places resting for these members, given the guild's 👍 since {@link #since}. */
-    public Set<Long> resting(List<Feedback> recentLikes, List<String> members, Instant now) {
-        Set<Long> out = new HashSet<>();
+    /** When the meal's place stops resting for its people. */
+    public Instant until(Meal m) {
+        return m.at().plus(Duration.ofDays(days));
+    }
+
+    /** Place id → the latest standing meal that keeps it resting for any of these members now. */
+    public Map<Long, Meal> resting(List<Meal> meals, Collection<String> members, Instant now) {
+        Map<Long, Meal> out = new LinkedHashMap<>();
         if (off()) return out;
-        Instant from = since(now);
-        for (Feedback f : recentLikes) {
-            if (f.active() && f.reaction() == Reaction.LIKE && f.createdAt().isAfter(from) && members.contains(f.userId())) {
-                out.add(f.optionId());
-            }
+        for (Meal m : meals) {
+            if (!m.standing() || !until(m).isAfter(now) || m.members().stream().noneMatch(members::contains)) continue;
+            out.merge(m.place().id(), m, (a, b) -> b.at().isAfter(a.at()) ? b : a);
         }
         return out;
     }
 
-    public void applyTo(Sieve sieve, Set<Long> resting) {
-        if (!resting.isEmpty()) sieve.prefer(o -> !resting.contains(o.id()));
+    public void applyTo(Sieve sieve, Map<Long, Meal> resting) {
+        if (!resting.isEmpty()) sieve.prefer(STEP, o -> !resting.containsKey(o.id()));
     }
 }

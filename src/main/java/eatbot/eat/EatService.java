@@ -187,40 +187,99 @@ public final class EatService {
         GuildSettings s = settings(request.guildId());
         List<Option> all = activePlaces(request.guildId());
         if (all.isEmpty()) throw new EatException("There are no places yet. Add one with /place add name:<place>.");
-        List<Option> candidates = candidates(s, request, all);
+        Running running = candidates(s, request, all);
+        List<Option> candidates = running.sieve().left();
 
         ColdStart cold = coldStart(s);
-        Arms[] members = new Arms[request.members().size()];
-        for (int m = 0; m < members.length; m++) members[m] = arms(s, cold, request.members().get(m), candidates);
+        Evidence[] evidence = new Evidence[request.members().size()];
+        Arms[] members = new Arms[evidence.length];
+        for (int m = 0; m < members.length; m++) {
+            evidence[m] = store.evidence(s.guildId(), request.members().get(m));
+            members[m] = arms(s, cold, evidence[m], candidates);
+        }
         Policy policy = s.toPolicy();
         GroupRule rule = s.groupRule();
         int chosen;
         boolean explored;
         Choice.Decision decision;
+        double[] means;
         synchronized (rng) {
             decision = Choice.decide(policy, members, rule, rng);
             chosen = decision.arm();
             int greedy = Choice.greedyForGroup(members, rule, rng);
-            double[] means = combinedMeans(members, rule);
+            means = combinedMeans(members, rule);
             explored = means[chosen] < means[greedy];
         }
+        Pick pick = pick(s, cold, running, evidence, means, chosen, candidates.get(chosen));
         // kept with the suggestion: /eat why draws this moment's posteriors and draws, not today's
-        Decision why = Decision.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size());
+        Reasons why = Reasons.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size());
         return store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), candidates.get(chosen),
-                policy.name(), explored, now(), why);
+                policy.name(), explored, now(), why).withPick(pick);
+    }
+
+    /** The places in the running, what the sieve took out and why, and the meals that keep places resting. */
+    private record Running(Sieve sieve, Cooldown cooldown, Map<Long, Meal> resting, List<String> members) {}
+
+    /**
+     * What the reply says about the pick (see {@link Pick#label}): the group's
+     * counts, resting places that rank above it, and the best place for these
+     * people when a filter, veto or opening hours took it out.
+     */
+    private Pick pick(GuildSettings s, ColdStart cold, Running running, Evidence[] evidence, double[] means, int chosen, Option picked) {
+        int likes = 0, dislikes = 0;
+        int[] memberLikes = new int[evidence.length];
+        int[] memberRatings = new int[evidence.length];
+        for (int m = 0; m < evidence.length; m++) {
+            Preference p = evidence[m].preferences().getOrDefault(picked.id(), Preference.none(picked.id()));
+            likes += p.likes();
+            dislikes += p.dislikes();
+            memberLikes[m] = p.likes();
+            memberRatings[m] = p.likes() + p.dislikes();
+        }
+        List<Option> out = List.copyOf(running.sieve().removed().keySet());
+        double[] outMeans = new double[out.size()];
+        if (!out.isEmpty()) {
+            Arms[] outArms = new Arms[evidence.length];
+            for (int m = 0; m < evidence.length; m++) outArms[m] = arms(s, cold, evidence[m], out);
+            outMeans = combinedMeans(outArms, s.groupRule());
+        }
+        double pickMean = means[chosen];
+        boolean betterOut = false;
+        int best = -1;
+        List<Integer> restingAbove = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (outMeans[i] <= pickMean + 1e-9) continue;
+            betterOut = true;
+            if (best < 0 || outMeans[i] > outMeans[best]) best = i;
+            if (Cooldown.STEP.equals(running.sieve().removed().get(out.get(i)))) restingAbove.add(i);
+        }
+        final double[] om = outMeans;
+        restingAbove.sort(Comparator.comparingDouble(i -> -om[i]));
+        List<Pick.Resting> resting = new ArrayList<>();
+        for (int i : restingAbove) {
+            Meal meal = running.resting().get(out.get(i).id());
+            List<String> who = meal.members().stream().filter(running.members()::contains).toList();
+            resting.add(new Pick.Resting(out.get(i), meal.at(), running.cooldown().until(meal), who));
+        }
+        // the best of all is only worth a line when the sieve (not the rest after a meal) took it out
+        Pick.LeftOut leftOut = null;
+        if (best >= 0 && !Cooldown.STEP.equals(running.sieve().removed().get(out.get(best)))) {
+            leftOut = new Pick.LeftOut(out.get(best), running.sieve().removed().get(out.get(best)));
+        }
+        return new Pick(Pick.label(means, chosen, betterOut, memberLikes, memberRatings, s.groupRule()), likes, dislikes, resting, leftOut);
     }
 
     /**
      * The places this request may get: not excluded, not vetoed (server, then
      * each member), through the request's filters, open at the meal time, and
-     * not resting after a recent 👍 unless nothing else is left. A hard rule
+     * not resting after a recent meal unless nothing else is left. A hard rule
      * that leaves nothing is refused with a message naming it.
      */
-    private List<Option> candidates(GuildSettings s, SuggestRequest request, List<Option> all) {
+    private Running candidates(GuildSettings s, SuggestRequest request, List<Option> all) {
         List<Option> notExcluded = all.stream().filter(o -> !request.excluded().contains(o.id())).toList();
         if (notExcluded.isEmpty()) throw new EatException("That was the only place left to suggest. Add more with /place add.");
         Sieve sieve = new Sieve(notExcluded);
-        new Vetoes(guildVetoes(s.guildId())).applyTo(sieve, request.members());
+        new Vetoes(guildVetoes(s.guildId())).applyTo(sieve, request.members(), request.requestedBy());
         request.filters().applyTo(sieve);
         LocalDateTime when = mealTime(s, request.at());
         sieve.keep("opening hours (" + (request.at() == null ? "now, " : "") + describe(when) + ")", o -> {
@@ -228,11 +287,13 @@ public final class EatService {
             return h == null || h.isOpen(when);
         });
         Cooldown cooldown = new Cooldown(s.cooldownDays());
+        Map<Long, Meal> resting = Map.of();
         if (!cooldown.off()) {
             Instant now = now();
-            cooldown.applyTo(sieve, cooldown.resting(store.likesSince(s.guildId(), request.members(), cooldown.since(now)), request.members(), now));
+            resting = cooldown.resting(store.mealsSince(s.guildId(), cooldown.since(now)), request.members(), now);
+            cooldown.applyTo(sieve, resting);
         }
-        return sieve.left();
+        return new Running(sieve, cooldown, resting, request.members());
     }
 
     /** The local time in the guild that opening hours are checked at. */
@@ -261,8 +322,7 @@ public final class EatService {
     }
 
     /** A person's evidence for these options, discounted to now, on their prior (the guild's, or leaning on the guild's ratings). */
-    private Arms arms(GuildSettings s, ColdStart cold, String userId, List<Option> options) {
-        Evidence evidence = store.evidence(s.guildId(), userId);
+    private static Arms arms(GuildSettings s, ColdStart cold, Evidence evidence, List<Option> options) {
         Map<Long, Preference> prefs = evidence.preferences();
         long now = evidence.step();
         Arms arms = new Arms(options.size(), s.priorAlpha(), s.priorBeta());
@@ -294,6 +354,51 @@ public final class EatService {
     public List<Suggestion> history(String guildId, int limit) {
         settings(guildId);
         return store.recentSuggestions(guildId, Math.max(1, Math.min(limit, 50)));
+    }
+
+    // ---- meals: deciding to go ----
+
+    /**
+     * What {@code /eat go} or the "We're going" button did: {@code meal} is
+     * standing when they are now going, undone when the press took a decision
+     * back; {@code restsUntil} is when its place stops resting (null when
+     * undone, or when the guild's cooldown is off).
+     */
+    public record Decision(Meal meal, Instant restsUntil) {
+        public boolean going() {
+            return meal.standing();
+        }
+    }
+
+    /**
+     * Decides the suggestion: its people are going to its place now (a meal),
+     * and the place rests for them for the guild's cooldown days. Done again on
+     * the same suggestion, by any of its people, it undoes the decision. Only
+     * the people it was made for may decide.
+     */
+    public Decision go(String guildId, long suggestionId, String userId) {
+        Suggestion s = decidable(guildId, suggestionId, userId);
+        Meal meal = store.toggleMeal(s, userId, now());
+        Cooldown cooldown = new Cooldown(settings(guildId).cooldownDays());
+        return new Decision(meal, meal.standing() && !cooldown.off() ? cooldown.until(meal) : null);
+    }
+
+    /** The suggestion, if this person may decide on it (see {@link #go}); else the one-line refusal. */
+    public Suggestion decidable(String guildId, long suggestionId, String userId) {
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        if (!s.members().contains(userId)) {
+            throw new EatException("Only the people suggestion #" + suggestionId + " was made for can decide to go.");
+        }
+        return s;
+    }
+
+    /**
+     * The guild's decided meals (standing, not undone) at or after {@code since},
+     * oldest first: each with its place, its people and when it was decided.
+     */
+    public List<Meal> meals(String guildId, Instant since) {
+        settings(guildId);
+        return store.mealsSince(guildId, since);
     }
 
     // ---- feedback ----
@@ -370,7 +475,7 @@ public final class EatService {
         }
     }
 
-    /** Days a place picked with a 👍 rests for the people who picked it (0 = off). */
+    /** Days a place rests for the people of a meal there, after they decide to go (0 = off). */
     public GuildSettings setCooldown(String guildId, int days) {
         return save(settings(guildId).withCooldownDays(days));
     }
@@ -481,7 +586,7 @@ public final class EatService {
         return h == null || h.isOpen(now().atZone(settings(guildId).zone()).toLocalDateTime());
     }
 
-    /** The guild's last suggestions, newest first, with who said 👍 and who said 👎. */
+    /** The guild's last suggestions, newest first, with who said 👍 and who said 👎, and which were decided (meals). */
     public List<PastSuggestion> historyWithReactions(String guildId, int limit) {
         List<Suggestion> recent = history(guildId, limit);
         Map<Long, List<String>> liked = new java.util.HashMap<>();
@@ -489,18 +594,20 @@ public final class EatService {
         for (Feedback f : store.feedbackOn(guildId, recent.stream().map(Suggestion::id).toList())) {
             (f.reaction() == Reaction.LIKE ? liked : disliked).computeIfAbsent(f.suggestionId(), k -> new ArrayList<>()).add(f.userId());
         }
+        Map<Long, Meal> meals = new java.util.HashMap<>();
+        for (Meal m : store.mealsOn(guildId, recent.stream().map(Suggestion::id).toList())) meals.put(m.suggestionId(), m);
         return recent.stream().map(s -> new PastSuggestion(s, liked.getOrDefault(s.id(), List.of()),
-                disliked.getOrDefault(s.id(), List.of()))).toList();
+                disliked.getOrDefault(s.id(), List.of()), meals.get(s.id()))).toList();
     }
 
     /**
      * What a suggestion was decided on, for drawing why it was made: the
-     * posteriors and scores of that moment, kept with it (see {@link Decision}).
+     * posteriors and scores of that moment, kept with it (see {@link Reasons}).
      * A suggestion made before eatbot kept them is refused with a message.
      */
     public Why why(String guildId, long suggestionId, String userId) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        Decision d = store.decision(guildId, suggestionId).orElseThrow(() -> new EatException(
+        Reasons d = store.reasons(guildId, suggestionId).orElseThrow(() -> new EatException(
                 "Suggestion #" + suggestionId + " is older than eatbot's pictures of why; ask again with /eat."));
         if (d.members().isEmpty()) throw new EatException("Everyone suggestion #" + suggestionId + " was for has been forgotten: nothing to draw.");
         Map<Long, Option> byId = new java.util.HashMap<>();

@@ -49,10 +49,10 @@ public interface EatStore extends AutoCloseable {
 
     /** Records a suggestion and, in the same transaction, what it was decided on (null: nothing kept). */
     Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                             String policy, boolean explored, Instant now, Decision decision);
+                             String policy, boolean explored, Instant now, Reasons reasons);
 
     /** What the guild's suggestion was decided on; empty when nothing was kept (made before eatbot kept it). */
-    default Optional<Decision> decision(String guildId, long suggestionId) {
+    default Optional<Reasons> reasons(String guildId, long suggestionId) {
         return Optional.empty();
     }
 
@@ -89,19 +89,10 @@ public interface EatStore extends AutoCloseable {
     /** Recomputes every preference of the guild from its feedback log (after a change of discount). */
     void rebuildPreferences(String guildId, double gamma);
 
-    // ---- deciding together (vetoes, cooldown, cold start, history) ----
+    // ---- deciding together (vetoes, cold start, history) ----
 
     /** The guild's active feedback created after {@code since}, oldest first. */
     List<Feedback> feedbackSince(String guildId, Instant since);
-
-    /**
-     * The active 👍 of these people in the guild created after {@code since},
-     * oldest first: what the cooldown needs ({@link #feedbackSince} narrowed in the store).
-     */
-    default List<Feedback> likesSince(String guildId, Collection<String> userIds, Instant since) {
-        return feedbackSince(guildId, since).stream()
-                .filter(f -> f.reaction() == Reaction.LIKE && userIds.contains(f.userId())).toList();
-    }
 
     /** The active feedback on these suggestions of the guild, oldest first. */
     List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds);
@@ -113,6 +104,21 @@ public interface EatStore extends AutoCloseable {
      * discounts one person's evidence.
      */
     Map<Long, double[]> placeEvidence(String guildId, double gamma);
+
+    // ---- meals: decided suggestions ----
+
+    /**
+     * Decides the suggestion (a meal: its place, its people, now), or undoes
+     * the standing decision if there is one: pressing again undoes. Returns the
+     * meal, with {@link Meal#undoneAt} set when this call undid it.
+     */
+    Meal toggleMeal(Suggestion suggestion, String userId, Instant now);
+
+    /** The guild's standing meals decided at or after {@code since}, oldest first. */
+    List<Meal> mealsSince(String guildId, Instant since);
+
+    /** The standing meals of these suggestions of the guild. */
+    List<Meal> mealsOn(String guildId, Collection<Long> suggestionIds);
 
     /** The guild's standing vetoes, server-wide and personal. */
     List<Veto> vetoes(String guildId);

@@ -17,7 +17,7 @@ import java.time.ZoneId;
  * @param priorAlpha        Beta prior α0 for a place nobody has rated, &gt; 0
  * @param priorBeta         Beta prior β0, &gt; 0
  * @param groupRule         how members' draws combine in a group suggestion
- * @param cooldownDays      a place picked in the last N days is not suggested again (0 = off)
+ * @param cooldownDays      days a place rests for the people of a meal there (a decided suggestion; 0 = off)
  * @param discount          γ in (0, 1]: weight kept by older feedback per newer one (1 = never forget)
  * @param coldStartStrength pseudo-observations borrowed from the guild's ratings for a newcomer's prior (0 = off)
  * @param timeZone          the guild's time zone, for opening hours

@@ -12,20 +12,22 @@ import java.util.List;
  * @param suggestions suggestions they asked for or were part of, oldest first
  * @param placesAdded places they added (these stay when they are forgotten; only their name on it goes)
  * @param vetoes      their own standing vetoes (deleted when they are forgotten)
+ * @param meals       meals they were part of or decided, oldest first, undone ones included
  */
 public record PersonalData(String guildId, String userId, long step, List<NamedPreference> preferences,
                            List<Feedback> feedback, List<Suggestion> suggestions, List<Option> placesAdded,
-                           List<Veto> vetoes) {
+                           List<Veto> vetoes, List<Meal> meals) {
     public PersonalData {
         preferences = List.copyOf(preferences);
         feedback = List.copyOf(feedback);
         suggestions = List.copyOf(suggestions);
         placesAdded = List.copyOf(placesAdded);
         vetoes = List.copyOf(vetoes);
+        meals = List.copyOf(meals);
     }
 
     public PersonalData withVetoes(List<Veto> v) {
-        return new PersonalData(guildId, userId, step, preferences, feedback, suggestions, placesAdded, v);
+        return new PersonalData(guildId, userId, step, preferences, feedback, suggestions, placesAdded, v, meals);
     }
 
     /** A preference with the name of its place (which may since have been removed). */

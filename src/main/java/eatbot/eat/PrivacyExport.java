@@ -62,6 +62,18 @@ public final class PrivacyExport {
             e.put("explored", s.explored());
             e.put("at", s.createdAt().toString());
         }
+        ArrayNode meals = root.putArray("meals");
+        for (Meal m : d.meals()) {
+            ObjectNode e = meals.addObject();
+            e.put("suggestionId", m.suggestionId());
+            e.put("place", m.place().name());
+            e.put("placeId", m.place().id());
+            ArrayNode people = e.putArray("members");
+            m.members().forEach(people::add);
+            e.put("decidedBy", m.decidedBy());
+            e.put("at", m.at().toString());
+            e.put("undoneAt", m.undoneAt() == null ? null : m.undoneAt().toString());
+        }
         ArrayNode added = root.putArray("placesAdded");
         for (Option o : d.placesAdded()) {
             ObjectNode e = added.addObject();

@@ -23,13 +23,16 @@ public final class Vetoes {
                 .sorted((a, b) -> Boolean.compare(!a.serverWide(), !b.serverWide())).toList();
     }
 
-    /** One named step for the server's vetoes, then one per member who has any. */
-    public void applyTo(Sieve sieve, List<String> members) {
+    /**
+     * One named step for the server's vetoes, then one per member who has any:
+     * "your vetoes" for the one asking, "the vetoes of bob" for the others.
+     */
+    public void applyTo(Sieve sieve, List<String> members, String asker) {
         List<Veto> server = all.stream().filter(Veto::serverWide).toList();
         if (!server.isEmpty()) sieve.keep("the server's vetoes", o -> server.stream().noneMatch(v -> v.blocks(o)));
         for (String m : members) {
             List<Veto> own = all.stream().filter(v -> m.equals(v.userId())).toList();
-            if (!own.isEmpty()) sieve.keep(who(m) + "'s vetoes", o -> own.stream().noneMatch(v -> v.blocks(o)));
+            if (!own.isEmpty()) sieve.keep(m.equals(asker) ? "your vetoes" : "the vetoes of " + who(m), o -> own.stream().noneMatch(v -> v.blocks(o)));
         }
     }
 

@@ -4,17 +4,17 @@ import java.util.List;
 
 /**
  * Why a suggestion was made: the suggestion, what it was decided on, and the
- * candidates as places (index-aligned with {@link Decision#optionIds}); {@code asker}
+ * candidates as places (index-aligned with {@link Reasons#optionIds}); {@code asker}
  * is who asked for the picture (their panel is called "you").
  */
-public record Why(Suggestion suggestion, Decision decision, List<Option> candidates, String asker) {
+public record Why(Suggestion suggestion, Reasons reasons, List<Option> candidates, String asker) {
     public Why {
         candidates = List.copyOf(candidates);
-        if (candidates.size() != decision.candidates()) throw new IllegalArgumentException("candidates and decision disagree");
+        if (candidates.size() != reasons.candidates()) throw new IllegalArgumentException("candidates and reasons disagree");
     }
 
     /** The chosen place's position among the candidates. */
     public int chosen() {
-        return decision.indexOf(suggestion.option().id());
+        return reasons.indexOf(suggestion.option().id());
     }
 }

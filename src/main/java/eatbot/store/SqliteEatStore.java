@@ -1,13 +1,14 @@
 package eatbot.store;
 
 import eatbot.bandit.GroupRule;
-import eatbot.eat.Decision;
+import eatbot.eat.Reasons;
 import eatbot.eat.EatException;
 import eatbot.eat.EatStore;
 import eatbot.eat.Evidence;
 import eatbot.eat.Feedback;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.Meal;
 import eatbot.eat.Names;
 import eatbot.eat.NewOption;
 import eatbot.eat.Option;
@@ -328,7 +329,7 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                                    String policy, boolean explored, Instant now, Decision decision) {
+                                    String policy, boolean explored, Instant now, Reasons reasons) {
         // a suggestion is not feedback: it need not survive a power loss (see Database.Durability.RELAXED)
         long id = db.write(Database.Durability.RELAXED, c -> {
             long added;
@@ -347,7 +348,7 @@ public final class SqliteEatStore implements EatStore {
                     added = rs.getLong(1);
                 }
             }
-            if (decision != null) DecisionRows.insert(c, added, decision);
+            if (reasons != null) ReasonsRows.insert(c, added, reasons);
             return added;
         });
         return new Suggestion(id, guildId, requestedBy, members, option, policy, explored, now, null, null);
@@ -365,8 +366,8 @@ public final class SqliteEatStore implements EatStore {
     }
 
     @Override
-    public Optional<Decision> decision(String guildId, long suggestionId) {
-        return db.read(c -> DecisionRows.read(c, guildId, suggestionId));
+    public Optional<Reasons> reasons(String guildId, long suggestionId) {
+        return db.read(c -> ReasonsRows.read(c, guildId, suggestionId));
     }
 
     @Override
@@ -628,23 +629,6 @@ public final class SqliteEatStore implements EatStore {
     }
 
     @Override
-    public List<Feedback> likesSince(String guildId, Collection<String> userIds, Instant since) {
-        if (userIds.isEmpty()) return List.of();
-        List<String> users = List.copyOf(userIds);
-        return db.read(c -> {
-            List<Feedback> out = new ArrayList<>();
-            for (Feedback f : feedbackWhere(c, likesSinceWhere(users.size()), ps -> {
-                        ps.setString(1, guildId);
-                        for (int i = 0; i < users.size(); i++) ps.setString(i + 2, users.get(i));
-                        ps.setString(users.size() + 2, since.minusSeconds(1).toString());
-                    })) {
-                if (f.createdAt().isAfter(since)) out.add(f);
-            }
-            return out;
-        });
-    }
-
-    @Override
     public List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds) {
         if (suggestionIds.isEmpty()) return List.of();
         List<Long> ids = List.copyOf(suggestionIds);
@@ -658,11 +642,6 @@ public final class SqliteEatStore implements EatStore {
 
     /** The guild's active feedback since a time: a range of feedback_recent (guild_id, created_at). */
     static final String FEEDBACK_SINCE = "guild_id = ? AND retracted_at IS NULL AND created_at >= ?";
-
-    /** These people's active 👍 since a time: one range of feedback_user (guild_id, user_id, created_at) per person. */
-    static String likesSinceWhere(int people) {
-        return "guild_id = ? AND user_id IN (" + marks(people) + ") AND created_at >= ? AND retracted_at IS NULL AND reward = 1";
-    }
 
     /**
      * The active feedback on these suggestions: feedback_active (suggestion_id, …). The unary + keeps
@@ -819,6 +798,94 @@ public final class SqliteEatStore implements EatStore {
         });
     }
 
+    // ---- meals (decided suggestions) ----
+
+    private static final String MEAL_QUERY = "SELECT m.id, m.guild_id, m.suggestion_id, s.members, m.decided_by, m.decided_at, m.undone_at, "
+            + "o.id, o.guild_id, o.name, o.tags, o.link, o.hours, o.added_by, o.archived, o.created_at "
+            + "FROM meals m JOIN suggestions s ON s.id = m.suggestion_id JOIN options o ON o.id = s.option_id WHERE ";
+
+    /** A guild's standing meals since a time: a range of meals_recent (guild_id, decided_at). */
+    static final String MEALS_SINCE = "m.guild_id = ? AND m.decided_at >= ? AND m.undone_at IS NULL";
+
+    @Override
+    public Meal toggleMeal(Suggestion s, String userId, Instant now) {
+        return db.write(c -> {
+            Long standing = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM meals WHERE guild_id = ? AND suggestion_id = ? AND undone_at IS NULL")) {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) standing = rs.getLong(1);
+                }
+            }
+            if (standing != null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE meals SET undone_at = ? WHERE id = ?")) {
+                    ps.setString(1, now.toString());
+                    ps.setLong(2, standing);
+                    ps.executeUpdate();
+                }
+                long undone = standing;
+                return meals(c, "m.id = ?", ps -> ps.setLong(1, undone)).get(0);
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO meals (guild_id, suggestion_id, decided_by, decided_at) VALUES (?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                ps.setString(3, userId);
+                ps.setString(4, now.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            return meals(c, "m.id = ?", ps -> ps.setLong(1, id)).get(0);
+        });
+    }
+
+    @Override
+    public List<Meal> mealsSince(String guildId, Instant since) {
+        return db.read(c -> {
+            // decided_at is ISO-8601 text: read a second early, then compare as instants (see feedbackSince)
+            List<Meal> out = new ArrayList<>();
+            for (Meal m : meals(c, MEALS_SINCE, ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
+                if (!m.at().isBefore(since)) out.add(m);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Meal> mealsOn(String guildId, Collection<Long> suggestionIds) {
+        if (suggestionIds.isEmpty()) return List.of();
+        List<Long> ids = List.copyOf(suggestionIds);
+        return db.read(c -> meals(c, "m.guild_id = ? AND m.undone_at IS NULL AND m.suggestion_id IN (" + marks(ids.size()) + ")", ps -> {
+            ps.setString(1, guildId);
+            for (int i = 0; i < ids.size(); i++) ps.setLong(i + 2, ids.get(i));
+        }));
+    }
+
+    static String mealQuery(String where) {
+        return MEAL_QUERY + where + " ORDER BY m.id";
+    }
+
+    private static List<Meal> meals(Connection c, String where, Binder binder) throws SQLException {
+        List<Meal> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(mealQuery(where))) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String undone = rs.getString(7);
+                    out.add(new Meal(rs.getLong(1), rs.getString(2), rs.getLong(3), optionOf(rs, 7),
+                            Arrays.asList(rs.getString(4).split(",")), rs.getString(5), Instant.parse(rs.getString(6)),
+                            undone == null ? null : Instant.parse(undone)));
+                }
+            }
+        }
+        return out;
+    }
+
     // ---- place transfer and privacy ----
 
     @Override
@@ -863,7 +930,13 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(2, userId);
                 added = options(ps);
             }
-            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added, List.of());
+            // meals they were part of or decided, undone ones included (the log)
+            List<Meal> meals = meals(c, "m.guild_id = ? AND (m.decided_by = ? OR instr(',' || s.members || ',', ',' || ? || ',') > 0)", ps -> {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                ps.setString(3, userId);
+            });
+            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added, List.of(), meals);
         });
     }
 
@@ -875,6 +948,13 @@ public final class SqliteEatStore implements EatStore {
             execute(c, "DELETE FROM user_steps WHERE guild_id = ? AND user_id = ?", guildId, userId);
             execute(c, "DELETE FROM vetoes WHERE guild_id = ? AND user_id = ?", guildId, userId); // a standing "never" is theirs too
             int places = execute(c, "UPDATE options SET added_by = NULL WHERE guild_id = ? AND added_by = ?", guildId, userId);
+            // a meal's people are its suggestion's (anonymised below); who decided it goes too
+            try (PreparedStatement ps = c.prepareStatement("UPDATE meals SET decided_by = ? WHERE guild_id = ? AND decided_by = ?")) {
+                ps.setString(1, PersonalData.FORGOTTEN_USER);
+                ps.setString(2, guildId);
+                ps.setString(3, userId);
+                ps.executeUpdate();
+            }
             // suggestions stay (others' feedback points at them); the person's id in them goes
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -888,7 +968,7 @@ public final class SqliteEatStore implements EatStore {
                 }
             }
             // their posteriors and draws at each suggestion go too (the suggestion's picture keeps the others')
-            for (Object[] r : rows) DecisionRows.forget(c, guildId, (Long) r[0], userId);
+            for (Object[] r : rows) ReasonsRows.forget(c, guildId, (Long) r[0], userId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
                 for (Object[] r : rows) {
                     String requestedBy = userId.equals(r[1]) ? PersonalData.FORGOTTEN_USER : (String) r[1];

@@ -1,5 +1,5 @@
 -- eatbot schema, version 5: what each suggestion was decided on, so /eat why draws the
--- posteriors and scores of that moment (see eat/Decision). Written with the suggestion, in its
+-- posteriors and scores of that moment (see eat/Reasons). Written with the suggestion, in its
 -- transaction, as one row: each extra B-tree a /eat writes to is an extra page in every commit
 -- (two more tables doubled the cost of a small /eat; README "Performance").
 CREATE TABLE suggestion_decisions (

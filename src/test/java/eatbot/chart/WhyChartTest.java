@@ -6,7 +6,7 @@ import eatbot.discord.commands.EatRateLimit;
 import eatbot.discord.commands.EatWhyCommand;
 import eatbot.discord.commands.FakeCall;
 import eatbot.discord.commands.Reply;
-import eatbot.eat.Decision;
+import eatbot.eat.Reasons;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Option;
@@ -64,7 +64,6 @@ class WhyChartTest {
     void open() {
         f = new ServiceFixture(dir, 7);
         service = f.service;
-        service.setCooldown(G, 0); // a 👍 here is taste only: the liked place stays in the running
     }
 
     @AfterEach
@@ -130,11 +129,11 @@ class WhyChartTest {
         rate("alice", pho, Reaction.DISLIKE, 4);
 
         Why why = service.why(G, s.id(), "alice");
-        Decision d = why.decision();
+        Reasons d = why.reasons();
         assertEquals(Set.of(pho.id(), bowl.id(), tacos.id()), why.candidates().stream().map(Option::id).collect(Collectors.toSet()),
                 "the filtered place was not in the running");
         assertEquals(1, d.notInRunning());
-        Decision.Member alice = d.members().get(0);
+        Reasons.Member alice = d.members().get(0);
         int p = d.indexOf(pho.id());
         assertEquals(4f, alice.alpha()[p], "alice's 3 👍 at the time, on the Beta(1, 1) prior");
         assertEquals(1f, alice.beta()[p], "her later 👎 are not in the picture of that decision");
@@ -156,7 +155,7 @@ class WhyChartTest {
         assertFalse(picture.places().stream().anyMatch(pl -> pl.optionId() == ramen.id()), "no curve for the filtered place");
         for (WhyChart.Panel panel : picture.panels()) {
             for (WhyChart.Curve c : panel.curves()) {
-                Decision.Member m = d.members().stream().filter(mm -> panel.who().equals("you") ? mm.userId().equals("alice")
+                Reasons.Member m = d.members().stream().filter(mm -> panel.who().equals("you") ? mm.userId().equals("alice")
                         : mm.userId().equals(panel.who())).findFirst().orElseThrow();
                 assertEquals(m.score()[d.indexOf(c.place().optionId())], c.mark(), 1e-6, "each curve carries its draw");
             }
@@ -199,9 +198,9 @@ class WhyChartTest {
         for (int i = 0; i < 40; i++) add("Place " + i, "");
         Suggestion s = service.suggest(SuggestRequest.forUser(G, "carol"));
         Why why = service.why(G, s.id(), "carol");
-        assertEquals(40, why.decision().candidates(), "every place in the running is on record");
-        assertEquals(Decision.KEEP, why.decision().kept(), "beliefs and draws kept for the best 32");
-        double[] kept = why.decision().combinedScores();
+        assertEquals(40, why.reasons().candidates(), "every place in the running is on record");
+        assertEquals(Reasons.KEEP, why.reasons().kept(), "beliefs and draws kept for the best 32");
+        double[] kept = why.reasons().combinedScores();
         for (int i = 1; i < kept.length; i++) assertTrue(kept[i - 1] >= kept[i], "kept best first");
         WhyChart.Picture picture = WhyChart.layout(why, id -> id);
         assertEquals(WhyChart.TOP, picture.places().size(), "under Thompson the pick has the best draw, so it is among the top");
@@ -214,7 +213,7 @@ class WhyChartTest {
         for (int i = 0; i < 10; i++) {
             Suggestion random = service.suggest(SuggestRequest.forUser(G, "carol"));
             Why w = service.why(G, random.id(), "carol");
-            assertTrue(w.chosen() >= 0 && w.chosen() < w.decision().kept(), "the pick is always kept");
+            assertTrue(w.chosen() >= 0 && w.chosen() < w.reasons().kept(), "the pick is always kept");
             assertEquals(random.option().id(), WhyChart.layout(w, id -> id).chosen().optionId());
         }
     }
@@ -234,7 +233,7 @@ class WhyChartTest {
         service.setExploration(G, 1.0, null);
         Suggestion random = service.suggest(SuggestRequest.forUser(G, "carol"));
         Why why = service.why(G, random.id(), "carol");
-        assertTrue(why.decision().atRandom());
+        assertTrue(why.reasons().atRandom());
         p = WhyChart.layout(why, id -> id);
         assertTrue(p.notes().get(0).startsWith("ε-greedy explored at random"), p.notes().get(0));
         assertTrue(p.panels().get(0).curves().stream().allMatch(c -> Double.isNaN(c.mark())));
@@ -289,7 +288,7 @@ class WhyChartTest {
         Suggestion s = service.suggest(new SuggestRequest(G, "alice", List.of("alice", "bob"), Set.of()));
         service.privacyForget(G, "bob");
         Why why = service.why(G, s.id(), "alice");
-        assertEquals(List.of("alice"), why.decision().members().stream().map(Decision.Member::userId).toList(),
+        assertEquals(List.of("alice"), why.reasons().members().stream().map(Reasons.Member::userId).toList(),
                 "bob's posteriors and draws went with him");
         assertThrows(EatException.class, () -> service.why("another guild", s.id(), "alice"));
     }

@@ -57,8 +57,6 @@ class ConsoleSessionTest {
     void tastesSurviveARestartAndTheLikedPlaceWinsFarMoreOften() {
         Path db = dir.resolve("eatbot.db");
         try (Session s = new Session(db, 11)) {
-            // no cooldown: this session is about learning, and a 👍 would otherwise rest the favourite for two days
-            assertTrue(s.say("/eat-admin cooldown days:0").contains("cooldown     0 day(s)"));
             for (String place : new String[] {"Pho 99", "Sichuan House", "Green Bowl", "Burger Barn"}) {
                 assertTrue(s.say("/place add name:" + place + " tags:test").startsWith("Added " + place));
             }

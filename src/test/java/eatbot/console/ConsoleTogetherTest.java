@@ -59,7 +59,7 @@ class ConsoleTogetherTest {
         places();
         String out = run("as bob", "/veto add tag:spicy", "as alice",
                 "/eat with:bob,carol not:smelly max-price:$$");
-        assertTrue(out.contains("🚫 eatbot will not suggest places tagged spicy when bob is eating."), out);
+        assertTrue(out.contains("🚫 eatbot will not suggest places tagged spicy when you are eating."), out);
         Matcher m = Pattern.compile("#(\\d+) For alice, bob, carol: (Green Bowl|Falafel Cart) ").matcher(out);
         assertTrue(m.find(), out);
         String picked = m.group(2);

@@ -42,7 +42,7 @@ class VetoOnRemovedPlaceTest {
             assertTrue(list.contains("Pho 99 (a removed place) — me"), list);
             assertTrue(list.contains("Pho 99 (a removed place) — the whole server"), list);
 
-            assertEquals("Lifted me's veto on Pho 99 (a removed place).\n", say.apply("/veto remove place:pho  99"));
+            assertEquals("Lifted your veto on Pho 99 (a removed place).\n", say.apply("/veto remove place:pho  99"));
             assertEquals("Lifted the server's veto on Pho 99 (a removed place).\n", say.apply("/eat-admin veto remove place:Pho 99"));
             assertTrue(say.apply("/veto list").startsWith("No vetoes"), "both lifted");
             assertTrue(say.apply("/veto remove place:Pho 99").contains("No place called 'Pho 99'"), "nothing left to lift");

@@ -64,6 +64,8 @@ class DiscordEndToEndTest {
     static DiscordDouble.Guild noReactions;
     static DiscordDouble.Guild refusing;
     static DiscordDouble.Guild thread;
+    /** The "We're going" test's guild: its meals make places rest, which no other test should meet. */
+    static DiscordDouble.Guild going;
     static String admin;
 
     @BeforeAll
@@ -74,6 +76,7 @@ class DiscordEndToEndTest {
         pho = discord.addGuild();
         together = discord.addGuild();
         quiet = discord.addGuild();
+        going = discord.addGuild();
         broken = discord.addGuild();
         walls = discord.addGuild();
         hidden = discord.addChannel(walls, DiscordDouble.Overwrite.denyEveryone(walls, DiscordDouble.VIEW_CHANNEL));
@@ -212,6 +215,43 @@ class DiscordEndToEndTest {
         assertNotEquals(firstTitle, secondTitle, "the previous pick is left out");
         long firstPlace = bot.app().service().place(g.id(), firstTitle.replace("🍽️ ", "")).id();
         assertEquals(List.of(0, 0), counts(g.id(), dan, firstPlace), "asking for another one is not a dislike");
+    }
+
+    @Test
+    void weAreGoingDecidesForThePeopleOfTheSuggestionPressingAgainUndoesAndOthersAreRefused() throws Exception {
+        DiscordDouble.Guild g = going;
+        bot.app().service().addPlace(g.id(), admin, "Going Noodles", "");
+        String ada = discord.id();
+        String[] eat = discord.slash(g, ada, false, "eat", null);
+        ObjectNode message = discord.awaitOriginal(eat[1]);
+        String go = null;
+        for (JsonNode b : message.get("components").get(0).get("components")) {
+            if (b.get("custom_id").asText().startsWith("eat-go:")) go = b.get("custom_id").asText();
+        }
+        assertTrue(go != null && message.get("components").toString().contains("We're going"), message.toString());
+        String id = go.substring("eat-go:".length());
+
+        // who may decide is read from the database, off the gateway thread: the refusal comes as a follow-up only they see
+        String[] intruder = discord.press(g, discord.id(), message, go);
+        assertEquals(5, discord.awaitCallback(intruder[0]).get("type").asInt());
+        JsonNode refusal = awaitCondition("a follow-up for the presser", () -> discord.followUp(intruder[1]));
+        assertTrue(ephemeral(refusal), "only the presser sees the refusal");
+        assertEquals("Only the people suggestion #" + id + " was made for can decide to go.", refusal.get("content").asText());
+        discord.await("the public 'thinking…' taken away", r -> r.method().equals("DELETE")
+                && r.path().equals("/api/v10/webhooks/" + DiscordDouble.BOT_ID + "/" + intruder[1] + "/messages/@original"));
+        assertEquals(0, rows("SELECT count(*) FROM meals WHERE guild_id = ?", g.id()));
+
+        String[] yes = discord.press(g, ada, message, go);
+        assertFalse(ephemeral(discord.awaitCallback(yes[0]).get("data")), "the group sees the decision");
+        String decided = discord.awaitOriginal(yes[1]).get("content").asText();
+        assertTrue(decided.startsWith("✅ <@" + ada + "> decided: going to **Going Noodles** (#" + id + "). It rests for <@" + ada + "> until <t:"), decided);
+        assertEquals(1, rows("SELECT count(*) FROM meals WHERE guild_id = ? AND undone_at IS NULL", g.id()));
+
+        String[] undo = discord.press(g, ada, message, go);
+        String undone = discord.awaitOriginal(undo[1]).get("content").asText();
+        assertEquals("↩️ <@" + ada + "> undid it: not going to **Going Noodles** (#" + id + ") after all; it does not rest.", undone);
+        assertEquals(0, rows("SELECT count(*) FROM meals WHERE guild_id = ? AND undone_at IS NULL", g.id()));
+        assertEquals(1, rows("SELECT count(*) FROM meals WHERE guild_id = ?", g.id()), "the undone decision stays in the log");
     }
 
     @Test

@@ -30,7 +30,6 @@ class ChangingTastesSimulationTest {
     private int stalePicks(double gamma, Path db) {
         try (ServiceFixture f = new ServiceFixture(db, 7)) {
             EatService service = f.service;
-            service.setCooldown(G, 0);
             service.setGamma(G, gamma);
             Option golden = service.addPlace(G, ME, "Golden Dragon", "");
             Option steady = service.addPlace(G, ME, "Steady Noodles", "");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,6 @@ class DecidingTogetherTest {
 
     @Test
     void leastMiseryNeverPicksAPlaceOneMemberRejectedManyTimes() {
-        service.setCooldown(G, 0); // alice's 👍 must not rest the place: only bob's 👎 may keep it out
         Option hotpot = add("Hotpot King", "chinese,smelly");
         for (String n : List.of("Pho 99", "Green Bowl", "Taco Truck", "Curry House", "Pizza Place")) add(n, "");
         rate("alice", hotpot, Reaction.LIKE, 25);
@@ -157,44 +157,93 @@ class DecidingTogetherTest {
     void vetoesThatLeaveNothingAreNamed() {
         add("Sichuan House", "spicy");
         service.veto(G, "bob", null, "spicy");
-        assertEquals("Nothing is left after bob's vetoes: it rules out the one place still in the running.",
+        assertEquals("Nothing is left after the vetoes of bob: it rules out the one place still in the running.",
                 assertThrows(EatException.class, () -> service.suggest(group("alice", "bob"))).getMessage());
         service.veto(G, null, null, "spicy");
         assertEquals("Nothing is left after the server's vetoes: it rules out the one place still in the running.",
                 assertThrows(EatException.class, () -> service.suggest(group("alice"))).getMessage());
+        service.liftVeto(G, null, null, "spicy");
+        assertEquals("Nothing is left after your vetoes: it rules out the one place still in the running.",
+                assertThrows(EatException.class, () -> service.suggest(group("bob", "alice"))).getMessage(), "bob asking");
     }
 
     @Test
-    void aPlacePickedRecentlyRestsForThePeopleWhoPickedIt() {
+    void aMealRestsItsPlaceForItsPeopleForTheCooldownDays() {
         Option pho = add("Pho 99", "");
         add("Green Bowl", "");
         add("Taco Truck", "");
-        // alice 👍 Pho 99 on a suggestion made for her and bob
+        // alice and bob decide to go to Pho 99
         Suggestion s = service.suggest(group("alice", "bob").excluding(idOf("Green Bowl")).excluding(idOf("Taco Truck")));
-        service.react(G, s.id(), "alice", Reaction.LIKE);
+        EatService.Decision d = service.go(G, s.id(), "bob");
+        assertTrue(d.going());
+        assertEquals(f.clock.instant().plus(Duration.ofDays(2)), d.restsUntil(), "the default cooldown: two days");
 
         assertFalse(picks(group("alice", "carol"), 100).containsKey("Pho 99"), "rests for a group with alice");
         assertFalse(picks(group("alice"), 100).containsKey("Pho 99"));
-        assertTrue(picks(group("carol"), 100).containsKey("Pho 99"), "carol did not pick it: no rest for her");
-        assertTrue(picks(group("bob"), 100).containsKey("Pho 99"), "bob did not 👍 it: no rest for him");
+        assertFalse(picks(group("bob"), 100).containsKey("Pho 99"), "bob went too");
+        assertTrue(picks(group("carol"), 100).containsKey("Pho 99"), "carol did not go: no rest for her");
 
         // unless nothing else is left
-        Suggestion only = service.suggest(group("alice").filtered(null, null, null).excluding(idOf("Green Bowl")).excluding(idOf("Taco Truck")));
+        Suggestion only = service.suggest(group("alice").excluding(idOf("Green Bowl")).excluding(idOf("Taco Truck")));
         assertEquals(pho.id(), only.option().id());
 
-        f.clock.advance(Duration.ofDays(2).plusMinutes(1));
+        f.clock.advance(Duration.ofDays(2).minusMinutes(1));
+        assertFalse(picks(group("alice"), 100).containsKey("Pho 99"), "still resting a minute before the two days are up");
+        f.clock.advance(Duration.ofMinutes(2));
         assertTrue(picks(group("alice"), 100).containsKey("Pho 99"), "back after the cooldown");
 
-        // a retracted 👍 does not rest the place
-        f.clock.advance(Duration.ofDays(5));
-        service.unreact(G, s.id(), "alice", Reaction.LIKE);
-        assertTrue(picks(group("alice"), 100).containsKey("Pho 99"));
-
+        // an undone decision does not rest the place; a longer cooldown set by the admin does
+        f.clock.advance(Duration.ofDays(6)); // the first meal is 8 days old: past a 7-day cooldown too
         service.setCooldown(G, 7);
-        service.setReaction(G, s.id(), "alice", Reaction.LIKE);
+        Suggestion again = service.suggest(group("alice").excluding(idOf("Green Bowl")).excluding(idOf("Taco Truck")));
+        assertTrue(service.go(G, again.id(), "alice").going());
+        assertFalse(service.go(G, again.id(), "alice").going(), "the same again undoes it");
+        assertTrue(picks(group("alice"), 100).containsKey("Pho 99"));
+        assertTrue(service.go(G, again.id(), "alice").going());
         f.clock.advance(Duration.ofDays(6));
         assertFalse(picks(group("alice"), 100).containsKey("Pho 99"), "a longer cooldown set by the admin");
         assertThrows(EatException.class, () -> service.setCooldown(G, -1));
+    }
+
+    @Test
+    void aLikeAloneNeverRestsAPlace() {
+        Option pho = add("Pho 99", "");
+        add("Green Bowl", "");
+        Suggestion s = service.suggest(group("alice").excluding(idOf("Green Bowl")));
+        service.react(G, s.id(), "alice", Reaction.LIKE);
+        assertTrue(picks(group("alice"), 100).containsKey(pho.name()), "a 👍 is taste, not a decision");
+    }
+
+    @Test
+    void onlyThePeopleOfASuggestionDecideOnIt() {
+        add("Pho 99", "");
+        Suggestion s = service.suggest(group("alice", "bob"));
+        assertEquals("Only the people suggestion #" + s.id() + " was made for can decide to go.",
+                assertThrows(EatException.class, () -> service.go(G, s.id(), "carol")).getMessage());
+        assertEquals(List.of(), service.meals(G, ServiceFixture.START), "nothing was decided");
+        assertEquals("That suggestion does not exist (any more).",
+                assertThrows(EatException.class, () -> service.go(G, s.id() + 100, "alice")).getMessage());
+    }
+
+    @Test
+    void aGuildsMealsSinceATimeHaveTheirPlacePeopleAndTime() {
+        Option pho = add("Pho 99", "");
+        Suggestion s = service.suggest(group("alice", "bob"));
+        Instant decided = f.clock.instant();
+        service.go(G, s.id(), "bob");
+        f.clock.advance(Duration.ofHours(1));
+        Suggestion undone = service.suggest(group("carol"));
+        service.go(G, undone.id(), "carol");
+        service.go(G, undone.id(), "carol");
+
+        List<Meal> meals = service.meals(G, decided);
+        assertEquals(1, meals.size(), "an undone decision is no meal: " + meals);
+        Meal m = meals.get(0);
+        assertEquals(List.of(pho.id(), s.id()), List.of(m.place().id(), m.suggestionId()));
+        assertEquals(List.of("alice", "bob"), m.members());
+        assertEquals("bob", m.decidedBy());
+        assertEquals(decided, m.at());
+        assertEquals(List.of(), service.meals(G, decided.plusMillis(1)), "decided before that instant");
     }
 
     private long idOf(String name) {
@@ -288,6 +337,13 @@ class DecidingTogetherTest {
         assertEquals(List.of("alice"), h.get(1).liked());
         assertEquals(List.of("bob"), h.get(1).disliked());
         assertEquals(List.of("alice", "bob"), h.get(1).suggestion().members());
+        assertFalse(h.get(1).decided());
+
+        service.go(G, first.id(), "alice");
+        List<PastSuggestion> decided = service.historyWithReactions(G, 10);
+        assertTrue(decided.get(1).decided(), "a meal is marked in the history");
+        assertEquals("alice", decided.get(1).meal().decidedBy());
+        assertFalse(decided.get(0).decided());
     }
 
     @Test
@@ -314,7 +370,7 @@ class DecidingTogetherTest {
         Why w = service.why(G, s.id(), "carol");
         assertEquals(s.id(), w.suggestion().id());
         assertEquals("carol", w.asker());
-        assertEquals(List.of("alice", "bob"), w.decision().members().stream().map(Decision.Member::userId).toList());
+        assertEquals(List.of("alice", "bob"), w.reasons().members().stream().map(Reasons.Member::userId).toList());
         assertThrows(EatException.class, () -> service.why(G, 999, "bob"));
         Set<String> seen = new HashSet<>();
         w.candidates().forEach(o -> seen.add(o.name()));

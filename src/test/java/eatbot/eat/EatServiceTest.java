@@ -65,7 +65,6 @@ class EatServiceTest {
             f.service.addPlace("g", "u", "Unknown", "");
             f.service.setPolicy("g", "epsilon-greedy");
             f.service.setExploration("g", 0.5, null);
-            f.service.setCooldown("g", 0); // a 👍 would otherwise rest "Loved" and it could not be taught again
             Option loved = f.service.place("g", "Loved");
             // teach "Loved" until it is clearly the best known
             int taught = 0;

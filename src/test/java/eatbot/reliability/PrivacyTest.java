@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eatbot.console.Console;
 import eatbot.eat.Feedback;
+import eatbot.eat.Meal;
 import eatbot.eat.PersonalData;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
@@ -96,6 +97,26 @@ class PrivacyTest {
         assertEquals(0, JSON.readTree(bot.service.privacyExport(G, "alice")).get("vetoes").size(), "forgotten with her");
     }
 
+    @Test
+    void exportAndForgetIncludeMealsSheWasPartOfOrDecided() throws Exception {
+        bot.service.go(G, group.id(), "alice"); // decided by her for the group
+        bot.service.go(G, solo.id(), "alice");
+        bot.service.go(G, solo.id(), "alice"); // and undone: still in her log
+        JsonNode meals = JSON.readTree(bot.service.privacyExport(G, "alice")).get("meals");
+        assertEquals(2, meals.size(), meals.toString());
+        assertEquals(group.id(), meals.get(0).get("suggestionId").asLong());
+        assertEquals("alice", meals.get(0).get("decidedBy").asText());
+        assertTrue(meals.get(0).get("undoneAt").isNull());
+        assertFalse(meals.get(1).get("undoneAt").isNull(), "the undone one says when");
+        assertEquals(1, JSON.readTree(bot.service.privacyExport(G, "bob")).get("meals").size(), "bob went to the group's meal");
+
+        bot.service.privacyForget(G, "alice");
+        assertTrue(bot.service.personalData(G, "alice").meals().isEmpty(), "nothing of hers in the meals");
+        Meal kept = bot.service.meals(G, java.time.Instant.EPOCH).get(0);
+        assertEquals(List.of("bob", PersonalData.FORGOTTEN_USER, "carol"), kept.members(), "the group's meal stays, without her");
+        assertEquals(PersonalData.FORGOTTEN_USER, kept.decidedBy());
+    }
+
     private static int countRetracted(JsonNode feedback) {
         int n = 0;
         for (JsonNode f : feedback) if (!f.get("retractedAt").isNull()) n++;
@@ -126,8 +147,8 @@ class PrivacyTest {
         Suggestion g = bot.service.suggestion(G, group.id()).orElseThrow();
         assertEquals(List.of("bob", PersonalData.FORGOTTEN_USER, "carol"), g.members());
         assertEquals(PersonalData.FORGOTTEN_USER, bot.service.suggestion(G, solo.id()).orElseThrow().requestedBy());
-        assertEquals(List.of("bob", "carol"), bot.service.why(G, group.id(), "bob").decision().members().stream()
-                .map(eatbot.eat.Decision.Member::userId).toList(), "her posteriors and draws kept for /eat why go too");
+        assertEquals(List.of("bob", "carol"), bot.service.why(G, group.id(), "bob").reasons().members().stream()
+                .map(eatbot.eat.Reasons.Member::userId).toList(), "her posteriors and draws kept for /eat why go too");
         assertTrue(assertThrows(eatbot.eat.EatException.class, () -> bot.service.why(G, solo.id(), "bob")).getMessage()
                 .contains("has been forgotten"));
         assertEquals(1, bot.service.personalData(OTHER_GUILD, "alice").feedback().size(), "another server keeps its own data");

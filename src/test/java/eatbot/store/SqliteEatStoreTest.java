@@ -90,12 +90,6 @@ class SqliteEatStoreTest {
                     assertEquals(f.store.step("g", "u" + u), f.store.evidence("g", "u" + u).step());
                 }
                 assertEquals(new eatbot.eat.Evidence(Map.of(), 0), f.store.evidence("g", "nobody"));
-                java.time.Instant since = f.clock.instant().minusSeconds(3600); // the cooldown's narrower read
-                List<String> two = List.of("u0", "u2");
-                List<eatbot.eat.Feedback> likes = f.store.feedbackSince("g", since).stream()
-                        .filter(x -> x.reaction() == Reaction.LIKE && two.contains(x.userId())).toList();
-                assertFalse(likes.isEmpty());
-                assertEquals(likes, f.store.likesSince("g", two, since));
                 f.store.rebuildPreferences("g", gamma);
                 for (int u = 0; u < 3; u++) {
                     Map<Long, Preference> after = atNow(f, "u" + u, gamma);

@@ -36,7 +36,9 @@ public final class CommandSet {
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
             byName.put(c.name(), c);
         }
+        GoingButton going = new GoingButton(service);
         buttons = List.of(
+                new ButtonPress(SuggestionMessage.GO, ButtonPress.Answer.PUBLIC, going::refuse, going::run),
                 new ButtonPress(AnotherOne.PREFIX, ButtonPress.Answer.PUBLIC, (call, id) -> eat.refuseAnotherOne(call), eat::again),
                 new ButtonPress(SuggestionMessage.WHY, ButtonPress.Answer.PRIVATE, (call, id) -> why.refuse(call), why::button),
                 new ButtonPress(PrivacyCommand.FORGET, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.confirm(call)),

@@ -3,6 +3,8 @@ package eatbot.discord.commands;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.PersonalData;
+import eatbot.eat.Pick;
+import eatbot.eat.PickText;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -141,9 +143,16 @@ public final class EatCommand extends SlashCommand {
         return post(service.suggest(request), request, call);
     }
 
+    /** Why better places were not picked, in the guild's time zone, places escaped and people as mentions. */
+    private List<String> reasons(Suggestion s) {
+        Pick p = s.pick();
+        if (p == null || p.resting().isEmpty() && p.leftOut() == null) return List.of();
+        return new PickText(service.settings(s.guildId()).zone(), s.createdAt(), id -> SuggestionMessage.members(List.of(id)),
+                name -> Text.limit(Text.escape(name), 100)).reasons(s);
+    }
+
     /** The suggestion as a message, which says so when 👍/👎 cannot work in the caller's channel. */
     private Reply post(Suggestion s, SuggestRequest request, Call call) {
-        return SuggestionMessage.of(s, service.preference(s.guildId(), s.requestedBy(), s.option().id()),
-                anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at(), call.reactionAccess());
+        return SuggestionMessage.of(s, reasons(s), anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at(), call.reactionAccess());
     }
 }

@@ -19,6 +19,7 @@ public final class EatHelpCommand extends SlashCommand {
     static final String HOW = """
             Ask `/eat` and eatbot suggests a place. React 👍 or 👎 on its suggestion: whoever reacts teaches \
             eatbot *their own* taste, so your favourites come up more often while new places still get a try. \
+            Going there? Press **We're going**: the place then rests for you for a few days (press again to undo). \
             `/eat with:@friend` decides for a group; `not:`, `max-price:` and `only:` filter one request.""";
     private final Supplier<List<SlashCommandData>> commands;
 

@@ -12,8 +12,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import java.util.List;
 
 /**
- * {@code /eat-history [count:]}: the server's last suggestions and who said
- * 👍 or 👎 (the console's {@code /eat history}; on Discord a command of its
+ * {@code /eat-history [count:]}: the server's last suggestions, who said
+ * 👍 or 👎, and "✅ went" on those decided (meals) (the console's {@code /eat history}; on Discord a command of its
  * own, since {@code /eat} has options). Only the caller sees it.
  */
 public final class EatHistoryCommand extends SlashCommand {
@@ -28,7 +28,7 @@ public final class EatHistoryCommand extends SlashCommand {
 
     @Override
     public SlashCommandData data() {
-        return slash("The last suggestions on this server and what people said (only you see it)").addOptions(
+        return slash("The last suggestions on this server, what people said and where they went (only you see it)").addOptions(
                 new OptionData(OptionType.INTEGER, "count", "How many (default " + DEFAULT_COUNT + ")").setRequiredRange(1, MAX_COUNT));
     }
 
@@ -56,7 +56,8 @@ public final class EatHistoryCommand extends SlashCommand {
             String line = "**#" + s.id() + "** <t:" + s.createdAt().getEpochSecond() + ":f> " + Text.limit(Text.escape(s.option().name()), 100)
                     + " · for " + SuggestionMessage.members(s.members())
                     + (p.liked().isEmpty() ? "" : " · 👍 " + SuggestionMessage.members(p.liked()))
-                    + (p.disliked().isEmpty() ? "" : " · 👎 " + SuggestionMessage.members(p.disliked())) + "\n";
+                    + (p.disliked().isEmpty() ? "" : " · 👎 " + SuggestionMessage.members(p.disliked()))
+                    + (p.decided() ? " · ✅ went" : "") + "\n";
             if (b.length() + line.length() > 4000) break;
             b.append(line);
             shown++;

@@ -4,7 +4,7 @@ import eatbot.eat.Filters;
 import eatbot.eat.MealTime;
 import eatbot.eat.Option;
 import eatbot.eat.PersonalData;
-import eatbot.eat.Preference;
+import eatbot.eat.Pick;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -17,35 +17,37 @@ import java.util.stream.Collectors;
 
 /**
  * The message that proposes a place: an embed naming the people it is for,
- * a button to ask for another one and a button that shows why.
+ * what kind of pick it is and why better places were not picked; a button to
+ * decide to go, one to ask for another one and one that shows why.
  */
 public final class SuggestionMessage {
+    /** Custom id prefix of the "We're going" button (see {@link GoingButton}); the suggestion id follows. */
+    public static final String GO = "eat-go:";
     /** Custom id prefix of the "Why?" button; the suggestion id follows. */
     public static final String WHY = "eat-why:";
     private static final int COLOR = 0xE8833A;
 
     private SuggestionMessage() {}
 
-    /** A personal suggestion without filters (as the "another one" button of old messages had). */
-    public static Reply of(Suggestion s, Preference preference) {
-        return of(s, preference, AnotherOne.PREFIX + s.id(), Filters.NONE, null, ReactionAccess.FINE);
-    }
-
     /**
-     * @param preference the requester's 👍/👎 for the place so far
+     * @param reasons    why better places were not picked (see {@link eatbot.eat.PickText#reasons}), already escaped
      * @param againId    the "another one" button's custom id (see {@link AnotherOne})
      * @param access     whether 👍/👎 can work where the message goes: when not, the footer says so instead of inviting them
      */
-    public static Reply of(Suggestion s, Preference preference, String againId, Filters filters, MealTime at, ReactionAccess access) {
+    public static Reply of(Suggestion s, List<String> reasons, String againId, Filters filters, MealTime at, ReactionAccess access) {
         Option o = s.option();
+        Pick p = s.pick();
         EmbedBuilder e = new EmbedBuilder()
                 .setColor(COLOR)
                 .setTitle("🍽️ " + Text.limit(Text.escape(o.name()), 240), o.link())
                 .setDescription("For " + members(s.members()))
-                .addField("Tags", o.tags().isEmpty() ? "—" : Text.escape(String.join(", ", o.tags())), true)
-                .addField("Pick", pick(s, preference), true)
-                .addField(s.isGroup() ? "Asker's 👍/👎" : "Your 👍/👎",
-                        Reaction.LIKE.emoji() + " " + preference.likes() + " · " + Reaction.DISLIKE.emoji() + " " + preference.dislikes(), true);
+                .addField("Tags", o.tags().isEmpty() ? "—" : Text.escape(String.join(", ", o.tags())), true);
+        if (p != null) {
+            e.addField("Pick", pick(p), true)
+                    .addField(s.isGroup() ? "Your 👍/👎 together" : "Your 👍/👎",
+                            Reaction.LIKE.emoji() + " " + p.likes() + " · " + Reaction.DISLIKE.emoji() + " " + p.dislikes(), true);
+        }
+        if (!reasons.isEmpty()) e.addField("Not picked", Text.limit(String.join("\n", reasons), 1024), false);
         String asked = asked(filters, at);
         if (!asked.isEmpty()) e.addField("Asked for", Text.escape(asked), false);
         String warning = access.warning();
@@ -54,7 +56,8 @@ public final class SuggestionMessage {
                 .setEmbeds(e.build())
                 .setComponents(ActionRow.of(
                         Button.secondary(againId, "Another one").withEmoji(Emoji.fromUnicode("🔄")),
-                        Button.secondary(WHY + s.id(), "Why?").withEmoji(Emoji.fromUnicode("📈"))))
+                        Button.secondary(WHY + s.id(), "Why?").withEmoji(Emoji.fromUnicode("📈")),
+                        Button.success(GO + s.id(), "We're going").withEmoji(Emoji.fromUnicode("✅"))))
                 .build(), s);
     }
 
@@ -71,8 +74,9 @@ public final class SuggestionMessage {
         return (f + " " + when).strip();
     }
 
-    static String pick(Suggestion s, Preference p) {
-        if (s.explored()) return "🧭 Trying something new";
-        return p.likes() + p.dislikes() == 0 ? "🎲 A fresh pick" : "⭐ A favourite";
+    /** "⭐ A favourite": the label's emoji and words, capitalised. */
+    static String pick(Pick p) {
+        String w = p.label().words();
+        return p.label().emoji() + " " + Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 }

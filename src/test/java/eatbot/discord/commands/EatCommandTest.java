@@ -3,6 +3,7 @@ package eatbot.discord.commands;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Option;
+import eatbot.eat.Pick;
 import eatbot.eat.Preference;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
@@ -36,7 +37,9 @@ class EatCommandTest {
     private final FakeCall call = FakeCall.member(null, Map.of());
 
     private static Suggestion suggestion(long id, Option o, boolean explored, String... members) {
-        return new Suggestion(id, "111", members[0], List.of(members), o, "thompson", explored, Instant.EPOCH, null, null);
+        // what the service says about the pick: an exploration of a new place, or a favourite with 3 👍 and 1 👎
+        Pick pick = explored ? new Pick(Pick.Label.NEW, 0, 0, List.of(), null) : new Pick(Pick.Label.FAVOURITE, 3, 1, List.of(), null);
+        return new Suggestion(id, "111", members[0], List.of(members), o, "thompson", explored, Instant.EPOCH, null, null, pick);
     }
 
     private static Option place(long id, String name, String... tags) {
@@ -48,7 +51,6 @@ class EatCommandTest {
         Option pho = place(7, "Pho **99** @everyone", "vietnamese", "soup");
         Suggestion s = suggestion(42, pho, false, "222");
         when(service.suggest(SuggestRequest.forUser("111", "222"))).thenReturn(s);
-        when(service.preference("111", "222", 7)).thenReturn(new Preference(7, 3, 1, 3, 1, 4));
 
         assertFalse(eat.ephemeral(call));
         Reply reply = eat.run(call);
@@ -62,15 +64,33 @@ class EatCommandTest {
                 e.getFields().stream().map(MessageEmbed.Field::getValue).toList());
         assertTrue(reply.message().getAllowedMentions().isEmpty(), "pings nobody");
         List<Button> buttons = ((ActionRow) reply.message().getComponents().get(0)).getButtons();
-        assertEquals(List.of("eat-again:42", "eat-why:42"), buttons.stream().map(Button::getCustomId).toList());
+        assertEquals(List.of("eat-again:42", "eat-why:42", "eat-go:42"), buttons.stream().map(Button::getCustomId).toList());
     }
 
     @Test
     void saysWhenThePickIsAnExploration() {
         Option o = place(7, "Pho");
         when(service.suggest(any())).thenReturn(suggestion(1, o, true, "222"));
-        when(service.preference("111", "222", 7)).thenReturn(Preference.none(7));
         assertEquals("🧭 Trying something new", eat.run(call).message().getEmbeds().get(0).getFields().get(1).getValue());
+    }
+
+    @Test
+    void saysWhichBetterPlaceIsRestingByNameAndUntilWhenAndTheGroupsCounts() {
+        Option pho = place(7, "Pho");
+        Option noodles = place(8, "Noodle *Bar*");
+        Instant wednesday = Instant.parse("2025-03-12T12:00:00Z");
+        Pick pick = new Pick(Pick.Label.BEST_LEFT, 4, 2,
+                List.of(new Pick.Resting(noodles, wednesday, wednesday.plus(java.time.Duration.ofDays(2)), List.of("222", "333"))), null);
+        Suggestion s = new Suggestion(1, "111", "222", List.of("222", "333"), pho, "thompson", false, wednesday, null, null, pick);
+        when(service.suggest(any())).thenReturn(s);
+        when(service.settings("111")).thenReturn(eatbot.ServiceFixture.DEFAULTS.forGuild("111"));
+
+        List<MessageEmbed.Field> fields = eat.run(call).message().getEmbeds().get(0).getFields();
+        assertEquals("↪️ The best of what is left", fields.get(1).getValue());
+        assertEquals("Your 👍/👎 together", fields.get(2).getName());
+        assertEquals("👍 4 · 👎 2", fields.get(2).getValue());
+        assertEquals("Not picked", fields.get(3).getName());
+        assertEquals("Noodle \\*Bar\\* is resting until Fri 12:00: you and <@333> went today.", fields.get(3).getValue());
     }
 
     @Test
@@ -79,7 +99,6 @@ class EatCommandTest {
         Option taco = place(8, "Taco");
         when(service.suggestion("111", 42)).thenReturn(Optional.of(suggestion(42, pho, false, "333", "222")));
         when(service.suggest(any())).thenReturn(suggestion(43, taco, false, "222", "333"));
-        when(service.preference(any(), any(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(Preference.none(8));
 
         eat.again(call, "eat-again:42");
 
@@ -185,7 +204,6 @@ class EatCommandTest {
         Option taco = place(8, "Taco", "vegetarian");
         when(service.suggest(any())).thenReturn(suggestion(42, pho, false, "222", "333"), suggestion(43, taco, false, "333", "222"));
         when(service.suggestion("111", 42)).thenReturn(Optional.of(suggestion(42, pho, false, "222", "333")));
-        when(service.preference(any(), any(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(Preference.none(7));
 
         Reply first = eat.run(eatWith(Map.of("with", "<@333>", "not", "spicy", "max-price", "$$", "at", "19:00")));
         MessageEmbed e = first.message().getEmbeds().get(0);
@@ -208,7 +226,6 @@ class EatCommandTest {
         Option pho = place(7, "Pho");
         when(service.suggest(any())).thenReturn(suggestion(42, pho, false, "222"));
         when(service.suggestion("111", 42)).thenReturn(Optional.of(suggestion(42, pho, false, "222")));
-        when(service.preference(any(), any(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(Preference.none(7));
         String many = "aaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbb,cccccccccccccccccccc,dddddddddddddddddddd,eeeeeeeeeeeeeeeeeeee";
 
         Reply first = eat.run(eatWith(Map.of("not", many)));

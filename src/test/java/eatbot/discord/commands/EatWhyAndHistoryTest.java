@@ -3,11 +3,12 @@ package eatbot.discord.commands;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Option;
+import eatbot.eat.Meal;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.Suggestion;
 import eatbot.eat.Taste;
 import eatbot.eat.Why;
-import eatbot.eat.Decision;
+import eatbot.eat.Reasons;
 import eatbot.chart.WhyChart;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,9 @@ class EatWhyAndHistoryTest {
 
     @Test
     void theWhyButtonAndCommandAnswerWithThePressersPicture() throws Exception {
-        Decision.Member m222 = new Decision.Member("222", new float[] {3}, new float[] {1}, new float[] {0.7f});
-        Decision.Member m333 = new Decision.Member("333", new float[] {1}, new float[] {2}, new float[] {0.4f});
-        Decision decided = new Decision("least-misery", false, 0, new long[] {PHO.id()}, 1, List.of(m222, m333));
+        Reasons.Member m222 = new Reasons.Member("222", new float[] {3}, new float[] {1}, new float[] {0.7f});
+        Reasons.Member m333 = new Reasons.Member("333", new float[] {1}, new float[] {2}, new float[] {0.4f});
+        Reasons decided = new Reasons("least-misery", false, 0, new long[] {PHO.id()}, 1, List.of(m222, m333));
         when(service.why("111", 42, "333")).thenReturn(new Why(S, decided, List.of(PHO), "333"));
         EatWhyCommand why = new EatWhyCommand(service, new EatRateLimit(12, () -> 0, "picture"));
         Reply pressed = why.button(FakeCall.member(null, Map.of()).as("333"), "eat-why:42");
@@ -63,6 +64,12 @@ class EatWhyAndHistoryTest {
         assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · 👍 <@222> · 👎 <@333>",
                 r.message().getEmbeds().get(0).getDescription());
         assertTrue(r.message().getAllowedMentions().isEmpty());
+
+        Meal went = new Meal(1, "111", 42, S.option(), S.members(), "222", S.createdAt(), null);
+        when(service.historyWithReactions("111", 5)).thenReturn(List.of(new PastSuggestion(S, List.of(), List.of(), went)));
+        assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · ✅ went",
+                new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "5"))).message().getEmbeds().get(0).getDescription(),
+                "a decided suggestion (a meal) is marked");
 
         when(service.historyWithReactions("111", 3)).thenReturn(List.of());
         assertEquals("No suggestions yet. Ask with `/eat`.", new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "3")))

@@ -52,7 +52,7 @@ public final class EatAdminCommand extends AdminCommand {
                                 .addChoice("least-misery: nobody is sent where they hate it", "least-misery")
                                 .addChoice("average", "average")
                                 .addChoice("product: the chance everyone likes it", "product")),
-                new SubcommandData("cooldown", "Days a place picked with 👍 rests for its pickers (0 = off)")
+                new SubcommandData("cooldown", "Days a place rests for the people of a meal there (We're going; 0 = off)")
                         .addOptions(new OptionData(OptionType.INTEGER, "days", "0 to 365", true).setRequiredRange(0, 365)),
                 new SubcommandData("gamma", "Forget older feedback: each newer reaction keeps gamma of the weight (1 = never)")
                         .addOptions(new OptionData(OptionType.NUMBER, "value", "above 0, at most 1", true).setRequiredRange(0.0, 1.0)),

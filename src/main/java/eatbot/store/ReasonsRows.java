@@ -1,6 +1,6 @@
 package eatbot.store;
 
-import eatbot.eat.Decision;
+import eatbot.eat.Reasons;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A suggestion's {@link Decision} as one row of {@code suggestion_decisions},
+ * A suggestion's {@link Reasons} as one row of {@code suggestion_decisions},
  * with compact blobs: candidate ids as 8-byte longs, and per member (α, β, score)
  * of each kept candidate as 4-byte floats, all big-endian.
  */
-final class DecisionRows {
-    private DecisionRows() {}
+final class ReasonsRows {
+    private ReasonsRows() {}
 
-    static void insert(Connection c, long suggestionId, Decision d) throws SQLException {
+    static void insert(Connection c, long suggestionId, Reasons d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept, members, beliefs)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -31,22 +31,22 @@ final class DecisionRows {
             for (long id : d.optionIds()) ids.putLong(id);
             ps.setBytes(5, ids.array());
             ps.setInt(6, d.kept());
-            ps.setString(7, String.join(",", d.members().stream().map(Decision.Member::userId).toList()));
+            ps.setString(7, String.join(",", d.members().stream().map(Reasons.Member::userId).toList()));
             ps.setBytes(8, beliefs(d.members(), d.kept()));
             ps.executeUpdate();
         }
     }
 
-    private static byte[] beliefs(List<Decision.Member> members, int kept) {
+    private static byte[] beliefs(List<Reasons.Member> members, int kept) {
         ByteBuffer b = ByteBuffer.allocate(12 * kept * members.size());
-        for (Decision.Member m : members) {
+        for (Reasons.Member m : members) {
             for (int i = 0; i < kept; i++) b.putFloat(m.alpha()[i]).putFloat(m.beta()[i]).putFloat(m.score()[i]);
         }
         return b.array();
     }
 
     /** The decision of the guild's suggestion, or empty for one made before decisions were kept. Forgotten members are missing. */
-    static Optional<Decision> read(Connection c, String guildId, long suggestionId) throws SQLException {
+    static Optional<Reasons> read(Connection c, String guildId, long suggestionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept, d.members, d.beliefs
                 FROM suggestion_decisions d JOIN suggestions s ON s.id = d.suggestion_id
@@ -61,7 +61,7 @@ final class DecisionRows {
                 int kept = rs.getInt(5);
                 String members = rs.getString(6);
                 ByteBuffer beliefs = ByteBuffer.wrap(rs.getBytes(7));
-                List<Decision.Member> out = new ArrayList<>();
+                List<Reasons.Member> out = new ArrayList<>();
                 for (String userId : members.isEmpty() ? new String[0] : members.split(",")) {
                     float[] alpha = new float[kept];
                     float[] beta = new float[kept];
@@ -71,21 +71,21 @@ final class DecisionRows {
                         beta[i] = beliefs.getFloat();
                         score[i] = beliefs.getFloat();
                     }
-                    out.add(new Decision.Member(userId, alpha, beta, score));
+                    out.add(new Reasons.Member(userId, alpha, beta, score));
                 }
-                return Optional.of(new Decision(rs.getString(1), rs.getInt(2) != 0, rs.getInt(3), ids, kept, out));
+                return Optional.of(new Reasons(rs.getString(1), rs.getInt(2) != 0, rs.getInt(3), ids, kept, out));
             }
         }
     }
 
     /** Takes the person's beliefs and scores out of this suggestion's decision (forget); the others' stay. */
     static void forget(Connection c, String guildId, long suggestionId, String userId) throws SQLException {
-        Optional<Decision> d = read(c, guildId, suggestionId);
+        Optional<Reasons> d = read(c, guildId, suggestionId);
         if (d.isEmpty()) return;
-        List<Decision.Member> left = d.get().members().stream().filter(m -> !m.userId().equals(userId)).toList();
+        List<Reasons.Member> left = d.get().members().stream().filter(m -> !m.userId().equals(userId)).toList();
         if (left.size() == d.get().members().size()) return;
         try (PreparedStatement ps = c.prepareStatement("UPDATE suggestion_decisions SET members = ?, beliefs = ? WHERE suggestion_id = ?")) {
-            ps.setString(1, String.join(",", left.stream().map(Decision.Member::userId).toList()));
+            ps.setString(1, String.join(",", left.stream().map(Reasons.Member::userId).toList()));
             ps.setBytes(2, beliefs(left, d.get().kept()));
             ps.setLong(3, suggestionId);
             ps.executeUpdate();

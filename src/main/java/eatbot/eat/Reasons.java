@@ -20,7 +20,7 @@ import java.util.List;
  * {@link #optionIds}, best first. Floats, and only the best {@link #KEEP}: a
  * /eat of 500 places for 10 people keeps 8 KB instead of 64 KB (README "Performance").
  */
-public record Decision(String groupRule, boolean atRandom, int notInRunning, long[] optionIds, int kept, List<Member> members) {
+public record Reasons(String groupRule, boolean atRandom, int notInRunning, long[] optionIds, int kept, List<Member> members) {
     /** How many of the best candidates keep their beliefs and scores; the picture draws 8 of them. */
     public static final int KEEP = 32;
 
@@ -31,7 +31,7 @@ public record Decision(String groupRule, boolean atRandom, int notInRunning, lon
         }
     }
 
-    public Decision {
+    public Reasons {
         members = List.copyOf(members);
         if (kept > optionIds.length) throw new IllegalArgumentException("more kept than candidates");
         for (Member m : members) {
@@ -40,7 +40,7 @@ public record Decision(String groupRule, boolean atRandom, int notInRunning, lon
     }
 
     /** What {@link Choice#decide} saw and did, for these members (same order as {@code arms}) and candidates. */
-    public static Decision of(GroupRule rule, Choice.Decision choice, List<String> userIds, Arms[] arms,
+    public static Reasons of(GroupRule rule, Choice.Decision choice, List<String> userIds, Arms[] arms,
                               List<Option> candidates, int notInRunning) {
         int n = candidates.size();
         double[] combined = choice.atRandom() ? means(rule, arms) : choice.combined();
@@ -69,7 +69,7 @@ public record Decision(String groupRule, boolean atRandom, int notInRunning, lon
             }
             members.add(new Member(userIds.get(m), a, b, s));
         }
-        return new Decision(rule.id(), choice.atRandom(), notInRunning, ids, kept, members);
+        return new Reasons(rule.id(), choice.atRandom(), notInRunning, ids, kept, members);
     }
 
     private static double[] means(GroupRule rule, Arms[] arms) {
