@@ -3,14 +3,17 @@ package eatbot;
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
 import eatbot.discord.DiscordBot;
+import eatbot.eat.Names;
 import eatbot.store.Backup;
 import eatbot.store.StoreException;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -25,6 +28,11 @@ import java.util.concurrent.Callable;
         description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
         subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class, eatbot.sim.SimulateCommand.class})
 public final class Main implements Callable<Integer> {
+    /** Exit statuses (README "Exit statuses"); 1 is anything unforeseen, 2 a usage mistake or a missing token. */
+    static final int CONFIG_ERROR = 3;
+    static final int TOKEN_REFUSED = 4;
+    static final int DATABASE_UNAVAILABLE = 5;
+    static final int DISCORD_UNREACHABLE = 7;
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
@@ -39,7 +47,15 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ConfigLoader.ConfigException) {
                 line.getErr().println("eatbot: configuration error: " + e.getMessage());
-                return 3;
+                return CONFIG_ERROR;
+            }
+            if (e instanceof StoreException) {
+                // only opening the database lets one escape: the front ends answer those of a command
+                // the cause's kind says what a bare path in the message means ("/proc/x": NoSuchFileException)
+                String kind = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
+                line.getErr().println(Names.oneLine("eatbot: " + e.getMessage().lines().findFirst().orElse("the database failed") + kind
+                        + "; set EATBOT_DB (or \"database\" in the config) to a file in a folder eatbot can write."));
+                return DATABASE_UNAVAILABLE;
             }
             throw e;
         });
@@ -62,7 +78,15 @@ public final class Main implements Callable<Integer> {
             bot = startBot(token, config);
         } catch (InvalidTokenException e) {
             System.err.println("eatbot: Discord refused the token in DISCORD_TOKEN (reset it in the Developer Portal, Bot page).");
-            return 4;
+            return TOKEN_REFUSED;
+        } catch (ErrorResponseException e) {
+            // JDA's login asks Discord who the token belongs to; an I/O failure there means no way to Discord
+            IOException network = networkCause(e);
+            if (network == null) throw e;
+            System.err.println(Names.oneLine("eatbot: cannot reach Discord (" + network.getClass().getSimpleName()
+                    + (network.getMessage() == null ? "" : ": " + network.getMessage()) + "); check this machine's network, DNS or proxy"
+                    + (config.restUrl() == null ? "" : " and EATBOT_DISCORD_REST_URL") + ", then start eatbot again."));
+            return DISCORD_UNREACHABLE;
         }
         // SIGTERM (docker stop) and Ctrl-C: stop taking events, finish writes, close the database
         Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "eatbot-shutdown"));
@@ -72,6 +96,14 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The I/O failure behind a failed login (no route, no DNS, refused), or null when it was something else. */
+    private static IOException networkCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) return io;
+        }
+        return null;
     }
 
     /** The running bot: the Discord front end over the app; closing stops Discord first, then the database. */

@@ -121,7 +121,7 @@ public final class ConfigLoader {
         for (int i = 0; i < config.starterPlaces().size(); i++) {
             EatbotConfig.StarterPlace p = config.starterPlaces().get(i);
             try {
-                starters.add(new NewOption(Names.placeName(p.name()), Names.tags(String.join(",", p.tags())),
+                starters.add(new NewOption(Names.placeName(p.name()), Names.placeTags(String.join(",", p.tags())),
                         Names.link(p.link()),
                         p.hours() == null || p.hours().isBlank() ? null : OpeningHours.parse(p.hours()).toString(), null));
             } catch (EatException e) {

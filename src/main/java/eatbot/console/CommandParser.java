@@ -47,9 +47,12 @@ public final class CommandParser {
     }
 
     /**
-     * Reads {@code key:value} options from {@code rest}. Only {@code allowed}
-     * keys start an option; text before the first option, or a key given twice,
-     * is refused with a message naming the allowed keys.
+     * Reads {@code key:value} options from {@code rest}. A word followed by ':'
+     * after a space is an option name, and one the command does not have is
+     * refused (Discord would never send it; taking it as part of the value before
+     * it added places called "Sushi Go foo:bar"). A web address's {@code https://}
+     * is no option name. Text before the first option, or a key given twice, is
+     * refused too; every refusal names the command's options.
      */
     public static Map<String, String> options(String rest, Set<String> allowed) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -61,12 +64,13 @@ public final class CommandParser {
             if (allowed.contains(m.group(1))) {
                 starts.add(new int[] {m.start(1), m.end()});
                 keys.add(m.group(1));
+            } else if (!rest.startsWith("//", m.end())) {
+                throw new EatException("Unknown option '" + shorten(m.group(1)) + ":'." + offered(allowed));
             }
         }
         if (starts.isEmpty() || !rest.substring(0, starts.get(0)[0]).isBlank()) {
             String stray = starts.isEmpty() ? rest : rest.substring(0, starts.get(0)[0]).strip();
-            throw new EatException("I don't understand '" + shorten(stray) + "'."
-                    + (allowed.isEmpty() ? " This command takes no options." : " Options here: " + String.join(", ", allowed.stream().sorted().map(k -> k + ":").toList()) + "."));
+            throw new EatException("I don't understand '" + shorten(stray) + "'." + offered(allowed));
         }
         for (int i = 0; i < starts.size(); i++) {
             int valueStart = starts.get(i)[1];
@@ -76,6 +80,11 @@ public final class CommandParser {
             out.put(key, rest.substring(valueStart, valueEnd).strip());
         }
         return out;
+    }
+
+    private static String offered(Set<String> allowed) {
+        return allowed.isEmpty() ? " This command takes no options."
+                : " Options here: " + String.join(", ", allowed.stream().sorted().map(k -> k + ":").toList()) + ".";
     }
 
     /** Typed text as it may be echoed in a reply: short, and no terminal escapes or invisible characters. */

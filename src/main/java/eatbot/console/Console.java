@@ -7,6 +7,7 @@ import eatbot.eat.EatService;
 import eatbot.eat.Numbers;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.HistoryCount;
 import eatbot.eat.Option;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.PersonalData;
@@ -488,7 +489,7 @@ public final class Console {
 
     private void history(String rest) {
         Map<String, String> o = CommandParser.options(rest, Set.of("count"));
-        int count = o.containsKey("count") ? wholeNumber(o, "count") : 10;
+        int count = HistoryCount.parse(o.get("count"));
         List<PastSuggestion> past = service.historyWithReactions(GUILD, count);
         if (past.isEmpty()) {
             out.println("No suggestions yet. Ask with /eat.");

@@ -137,7 +137,7 @@ public final class EatService {
     }
 
     public Option addPlace(String guildId, String userId, String name, String tags, String link, String hours) {
-        NewOption o = new NewOption(Names.placeName(name), Names.tags(tags), Names.link(link), hoursText(hours), userId);
+        NewOption o = new NewOption(Names.placeName(name), Names.placeTags(tags), Names.link(link), hoursText(hours), userId);
         if (places(guildId).size() >= MAX_PLACES) {
             throw new EatException("This server already has " + MAX_PLACES + " places; remove some first.");
         }
@@ -565,7 +565,7 @@ public final class EatService {
     public Option editPlace(String guildId, String name, String tags, String link, String hours) {
         Option o = place(guildId, name);
         if (tags == null && link == null && hours == null) throw new EatException("Give tags:, link: or hours: to change (none clears one).");
-        List<String> newTags = tags == null ? o.tags() : clears(tags) ? List.of() : Names.tags(tags);
+        List<String> newTags = tags == null ? o.tags() : clears(tags) ? List.of() : Names.placeTags(tags);
         String newLink = link == null ? o.link() : clears(link) ? null : Names.link(link);
         String newHours = hours == null ? o.hours() : clears(hours) ? null : hoursText(hours);
         return changed(guildId, () -> store.updateOption(new Option(o.id(), guildId, o.name(), newTags, newLink, newHours, o.addedBy(), false, o.createdAt())));
@@ -588,7 +588,7 @@ public final class EatService {
 
     /** The guild's last suggestions, newest first, with who said 👍 and who said 👎, and which were decided (meals). */
     public List<PastSuggestion> historyWithReactions(String guildId, int limit) {
-        List<Suggestion> recent = history(guildId, limit);
+        List<Suggestion> recent = history(guildId, HistoryCount.check(limit));
         Map<Long, List<String>> liked = new java.util.HashMap<>();
         Map<Long, List<String>> disliked = new java.util.HashMap<>();
         for (Feedback f : store.feedbackOn(guildId, recent.stream().map(Suggestion::id).toList())) {

@@ -46,7 +46,7 @@ public record Filters(Set<String> not, int maxPrice, Set<String> only) {
     public static int priceOf(Option o) {
         int p = 0;
         for (String t : o.tags()) {
-            if (t.matches("\\${1,4}")) p = Math.max(p, t.length());
+            if (Names.isPrice(t)) p = Math.max(p, t.length());
         }
         return p;
     }

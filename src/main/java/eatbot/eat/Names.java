@@ -20,6 +20,8 @@ public final class Names {
     public static final int MAX_TAG = 24;
     public static final int MAX_TAGS = 12;
     public static final int MAX_LINK = 300;
+    /** The most a one-line error message may have (house rule for every refusal and start-up failure). */
+    public static final int MAX_MESSAGE = 200;
 
     /** Letters that draw nothing (Hangul fillers, the blank Braille pattern): used to fake empty names. */
     private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
@@ -48,6 +50,18 @@ public final class Names {
         return i < s.length() ? b + "…" : b.toString();
     }
 
+    /**
+     * A message as one line of at most {@link #MAX_MESSAGE} characters: runs of
+     * white space become one space, and a long middle (a path, an exception's
+     * text) is cut so that the end, which says what to do, stays.
+     */
+    public static String oneLine(String message) {
+        String flat = message.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= MAX_MESSAGE) return flat;
+        int tail = 100;
+        return flat.substring(0, MAX_MESSAGE - tail - 1) + "…" + flat.substring(flat.length() - tail);
+    }
+
     public static String placeName(String raw) {
         String s = clean(raw, "place name");
         if (s.isEmpty()) throw new EatException("A place needs a name.");
@@ -74,6 +88,25 @@ public final class Names {
         return new ArrayList<>(out);
     }
 
+    /** A place's tags as typed ({@link #tags}), with at most one price tag: a place has one price. */
+    public static List<String> placeTags(String raw) {
+        return onePrice(tags(raw));
+    }
+
+    /** Refuses a place's clean tags with two price tags ({@code $} and {@code $$$$}): which would max-price: believe? */
+    public static List<String> onePrice(List<String> tags) {
+        List<String> prices = tags.stream().filter(Names::isPrice).toList();
+        if (prices.size() > 1) {
+            throw new EatException("A place has one price tag, not " + String.join(" and ", prices) + ": keep the one that fits.");
+        }
+        return tags;
+    }
+
+    /** True for a price tag: $ to $$$$. */
+    public static boolean isPrice(String tag) {
+        return !tag.isEmpty() && tag.length() <= Filters.MAX_PRICE && tag.chars().allMatch(c -> c == '$');
+    }
+
     public static String tag(String raw) {
         String t = clean(raw, "tag").toLowerCase(Locale.ROOT).replace(' ', '-');
         if (t.codePointCount(0, t.length()) > MAX_TAG) {
@@ -81,6 +114,10 @@ public final class Names {
         }
         boolean ok = t.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '$');
         if (!ok) throw new EatException("Tag '" + shown(t) + "' may only use letters, digits, '-' and '$'.");
+        // "$$$$$" would sort above every max-price: and so pass them all
+        if (t.length() > Filters.MAX_PRICE && t.chars().allMatch(c -> c == '$')) {
+            throw new EatException("A price tag is $ to " + "$".repeat(Filters.MAX_PRICE) + ", not " + shown(t) + ".");
+        }
         return t;
     }
 

@@ -166,7 +166,7 @@ public final class PlaceTransfer {
             if (!clean.isEmpty()) out.add(clean);
         }
         if (out.size() > Names.MAX_TAGS) throw new EatException("A place can have at most " + Names.MAX_TAGS + " tags.");
-        return new ArrayList<>(out);
+        return Names.onePrice(new ArrayList<>(out));
     }
 
     private static String text(JsonNode v, String key) {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * K arms that pay 1 with fixed probabilities: the setting of Chapelle &amp; Li
- * (2011). Knows its own regret per pull and the Lai–Robbins lower bound.
+ * (2011). Knows its own regret per pull, the most regret t pulls can have, and
+ * the Lai–Robbins asymptotic rate.
  */
 public final class BernoulliBandit {
     private final double[] means;
@@ -36,8 +37,9 @@ public final class BernoulliBandit {
     public double gap(int arm) { return best - means[arm]; }
 
     /**
-     * The constant of Lai &amp; Robbins (1985): no consistent policy's expected
-     * regret grows slower than {@code Σ_{i: μ_i < μ*} Δ_i / KL(μ_i, μ*) · ln T}.
+     * The constant C of Lai &amp; Robbins (1985): no consistent policy's expected
+     * regret grows slower than {@code C · ln T} with
+     * {@code C = Σ_{i: μ_i < μ*} Δ_i / KL(μ_i, μ*)}, as T → ∞.
      */
     public double laiRobbinsConstant() {
         double sum = 0;
@@ -50,9 +52,20 @@ public final class BernoulliBandit {
         return sum;
     }
 
-    /** The bound at horizon t (0 before ln t is positive). */
-    public double laiRobbinsBound(long t) {
+    /**
+     * {@code C · ln t}: the Lai–Robbins rate, a lower bound on regret only in the
+     * limit (regret / ln t ≥ C as t → ∞). At small t it is no bound at all: it
+     * can exceed {@link #maxRegret} (C · ln 2 = 1,715 for K = 100, ε = 0.02).
+     */
+    public double laiRobbinsAsymptote(long t) {
         return laiRobbinsConstant() * Math.log(Math.max(t, 1));
+    }
+
+    /** The most regret t pulls can have: every pull on the worst arm. */
+    public double maxRegret(long t) {
+        double widest = 0;
+        for (int arm = 0; arm < means.length; arm++) widest = Math.max(widest, gap(arm));
+        return t * widest;
     }
 
     /** KL(Bernoulli(p) ‖ Bernoulli(q)). */

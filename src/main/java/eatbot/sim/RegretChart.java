@@ -16,13 +16,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Mean cumulative regret per policy on a log-x axis, with the Lai–Robbins bound dashed. */
+/**
+ * Mean cumulative regret per policy on a log-x axis, with the Lai–Robbins rate
+ * C·ln T dashed: a straight line on this axis, whose slope is what a consistent
+ * policy's curve cannot beat in the long run. It is labelled as the asymptote it
+ * is, not as a bound, because at small T it lies above any possible regret.
+ */
 public final class RegretChart {
     private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
 
     private RegretChart() {}
 
     public static void write(Path file, String title, BernoulliBandit bandit, List<Experiment.Curve> curves) throws IOException {
+        JFreeChart chart = chart(title, bandit, curves);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) java.nio.file.Files.createDirectories(parent);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+    }
+
+    /** The dashed line's legend: what it is and when it holds. */
+    static String asymptoteLabel(BernoulliBandit bandit) {
+        return String.format(java.util.Locale.ROOT, "Lai–Robbins asymptote C·ln T, C = %.1f (a lower bound only as T → ∞)", bandit.laiRobbinsConstant());
+    }
+
+    static JFreeChart chart(String title, BernoulliBandit bandit, List<Experiment.Curve> curves) {
         System.setProperty("java.awt.headless", "true"); // no display needed, ever
         XYSeriesCollection data = new XYSeriesCollection();
         for (Experiment.Curve c : curves) {
@@ -30,8 +47,8 @@ public final class RegretChart {
             for (int i = 0; i < c.t().length; i++) s.add(c.t()[i], c.mean()[i]);
             data.addSeries(s);
         }
-        XYSeries bound = new XYSeries("Lai–Robbins bound");
-        for (long t : curves.get(0).t()) if (t > 1) bound.add(t, bandit.laiRobbinsBound(t));
+        XYSeries bound = new XYSeries(asymptoteLabel(bandit));
+        for (long t : curves.get(0).t()) if (t > 1) bound.add(t, bandit.laiRobbinsAsymptote(t));
         data.addSeries(bound);
 
         LogAxis x = new LogAxis("T (pulls)");
@@ -54,8 +71,6 @@ public final class RegretChart {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setTitle(new TextTitle(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14)));
         chart.setBackgroundPaint(Color.WHITE);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) java.nio.file.Files.createDirectories(parent);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+        return chart;
     }
 }

@@ -23,12 +23,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code eatbot simulate}: the policies on a seeded Bernoulli bandit, cumulative
- * regret at log-spaced checkpoints beside the Lai–Robbins bound. Defaults are
+ * regret at log-spaced checkpoints beside the Lai–Robbins asymptotic rate C·ln t
+ * and the most regret t pulls can have. Defaults are
  * Chapelle &amp; Li's (2011) K = 10, μ* = 0.5, ε = 0.1.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the policies on a seeded Bernoulli bandit and prints mean cumulative regret",
-                "at log-spaced checkpoints, with the Lai-Robbins lower bound for the same arms."})
+                "at log-spaced checkpoints, beside C*ln(t), the Lai-Robbins asymptotic rate for the same arms",
+                "(a lower bound only as t grows large), and the most regret t pulls can have.",
+                "Exit status: 0 done, 2 a bad option, 8 --csv or --png cannot be written."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -66,11 +69,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads; the result does not depend on it (default: all cores)")
     Integer threads;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "also write policy,t,mean_regret,sd_regret,bound")
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write " + CSV_HEADER)
     Path csv;
 
     @Option(names = "--png", paramLabel = "FILE", description = "also draw the regret curves (log-x) to a PNG")
     Path png;
+
+    /** Exit status when --csv or --png cannot be written (2 is a bad option, as for every subcommand). */
+    public static final int CANNOT_WRITE = 8;
 
     @Override
     public Integer call() throws Exception {
@@ -80,6 +86,16 @@ public final class SimulateCommand implements Callable<Integer> {
         if (runs < 1) throw fail("--runs must be at least 1, got " + runs);
         if (threads != null && threads < 1) throw fail("--threads must be at least 1, got " + threads);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        PrintWriter err = spec.commandLine().getErr();
+        // before the runs, which may take minutes: a path that cannot be written is found now, not after
+        for (Path file : new Path[] {csv, png}) {
+            if (file == null) continue;
+            try {
+                probeWritable(file);
+            } catch (IOException e) {
+                return cannotWrite(err, file, e);
+            }
+        }
 
         long started = System.nanoTime();
         List<Experiment.Curve> curves = new Experiment(bandit, ps, Checkpoints.logSpaced(t, 10), runs, seed).run(n);
@@ -88,11 +104,42 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         printTable(out, bandit, curves);
         out.flush();
-        if (csv != null) writeCsv(csv, bandit, curves);
-        if (png != null) RegretChart.write(png, title(bandit, t), bandit, curves);
-        spec.commandLine().getErr().printf(Locale.ROOT, "simulate: %d policies x %d runs x %d pulls in %.1f s on %d threads%n",
+        try {
+            if (csv != null) writeCsv(csv, bandit, curves);
+        } catch (IOException e) {
+            return cannotWrite(err, csv, e);
+        }
+        try {
+            if (png != null) RegretChart.write(png, title(bandit, t), bandit, curves);
+        } catch (IOException e) {
+            return cannotWrite(err, png, e);
+        }
+        err.printf(Locale.ROOT, "simulate: %d policies x %d runs x %d pulls in %.1f s on %d threads%n",
                 ps.size(), runs, t, seconds, n);
         return 0;
+    }
+
+    /** Creates the folder and the file if need be (an empty new file is removed again), so a bad path fails early. */
+    private static void probeWritable(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        if (Files.exists(file)) {
+            if (Files.isDirectory(file)) throw new IOException("it is a folder");
+            try (var ignored = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+                // opened for appending: writable, and nothing in it changed
+            }
+        } else {
+            Files.createFile(file);
+            Files.delete(file);
+        }
+    }
+
+    private static int cannotWrite(PrintWriter err, Path file, IOException e) {
+        String reason = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        err.println(eatbot.eat.Names.oneLine("eatbot simulate: cannot write " + file + " (" + reason + "); choose a file in a folder you can write to."));
+        err.flush();
+        return CANNOT_WRITE;
     }
 
     private long parseHorizon() {
@@ -156,26 +203,36 @@ public final class SimulateCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, BernoulliBandit bandit, List<Experiment.Curve> curves) {
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%12s", "t"));
         for (Experiment.Curve c : curves) head.append(String.format(Locale.ROOT, " %16s", c.policy().name()));
-        head.append(String.format(Locale.ROOT, " %16s", "lai-robbins"));
+        head.append(String.format(Locale.ROOT, " %16s %16s", "C*ln(t) asympt.", "max possible"));
         out.println(head);
         long[] ts = curves.get(0).t();
         for (int i = 0; i < ts.length; i++) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%12d", ts[i]));
             for (Experiment.Curve c : curves) row.append(String.format(Locale.ROOT, " %16.2f", c.mean()[i]));
-            row.append(String.format(Locale.ROOT, " %16.2f", bandit.laiRobbinsBound(ts[i])));
+            row.append(String.format(Locale.ROOT, " %16.2f %16.2f", bandit.laiRobbinsAsymptote(ts[i]), bandit.maxRegret(ts[i])));
             out.println(row);
         }
+        out.println(asymptoteNote(bandit));
     }
+
+    /** What the C·ln t column is, in one line under the table. */
+    static String asymptoteNote(BernoulliBandit bandit) {
+        return String.format(Locale.ROOT, "C*ln(t): the Lai-Robbins asymptotic rate, C = %.2f: a lower bound on regret only as t -> infinity"
+                + " (at small t it can exceed the max possible regret).", bandit.laiRobbinsConstant());
+    }
+
+    /** The CSV's header: the asymptote is named as what it is, beside the most regret t pulls can have. */
+    public static final String CSV_HEADER = "policy,t,mean_regret,sd_regret,lai_robbins_asymptote,max_regret";
 
     static void writeCsv(Path file, BernoulliBandit bandit, List<Experiment.Curve> curves) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("policy,t,mean_regret,sd_regret,bound\n");
+            w.write(CSV_HEADER + "\n");
             for (Experiment.Curve c : curves) {
                 for (int i = 0; i < c.t().length; i++) {
-                    w.write(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f%n", c.policy().name(), c.t()[i],
-                            c.mean()[i], c.sd()[i], bandit.laiRobbinsBound(c.t()[i])));
+                    w.write(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f%n", c.policy().name(), c.t()[i],
+                            c.mean()[i], c.sd()[i], bandit.laiRobbinsAsymptote(c.t()[i]), bandit.maxRegret(c.t()[i])));
                 }
             }
         }

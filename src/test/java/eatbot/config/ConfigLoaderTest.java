@@ -82,6 +82,10 @@ class ConfigLoaderTest {
         assertTrue(error("{\"database\": ").contains("not valid JSON"));
         String hours = error("{\"starterPlaces\": [{\"name\": \"Late\", \"hours\": \"Mon 25:00-26:00\"}]}");
         assertTrue(hours.contains("starterPlaces[0]: "), hours);
+        assertTrue(error("{\"starterPlaces\": [{\"name\": \"Posh\", \"tags\": [\"$$$$$\"]}]}")
+                .endsWith("starterPlaces[0]: A price tag is $ to $$$$, not $$$$$."));
+        assertTrue(error("{\"starterPlaces\": [{\"name\": \"Both\", \"tags\": [\"$\", \"$$$$\"]}]}")
+                .endsWith("starterPlaces[0]: A place has one price tag, not $ and $$$$: keep the one that fits."));
     }
 
     @Test

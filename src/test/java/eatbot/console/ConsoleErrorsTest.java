@@ -58,7 +58,22 @@ class ConsoleErrorsTest {
             "/place add => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]",
             "/place add name: => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]",
             "/place add Pho => ✗ I don't understand 'Pho'. Options here: hours:, link:, name:, tags:.",
-            "/place add nme:Pho => ✗ I don't understand 'nme:Pho'. Options here: hours:, link:, name:, tags:.",
+            "/place add nme:Pho => ✗ Unknown option 'nme:'. Options here: hours:, link:, name:, tags:.",
+            "/place add name:Sushi Go foo:bar => ✗ Unknown option 'foo:'. Options here: hours:, link:, name:, tags:.",
+            "/place add name:Sushi Go tags:japanese extra:1 => ✗ Unknown option 'extra:'. Options here: hours:, link:, name:, tags:.",
+            "/place edit name:Pho 99 colour:red => ✗ Unknown option 'colour:'. Options here: hours:, link:, name:, tags:.",
+            "/eat why id:1 extra:2 => ✗ Unknown option 'extra:'. Options here: id:.",
+            "/eat with:bob spicy:no => ✗ Unknown option 'spicy:'. Options here: at:, max-price:, not:, only:, with:.",
+            "/taste for:bob => ✗ Unknown option 'for:'. This command takes no options.",
+            "/eat-admin cooldown days:3 weeks:1 => ✗ Unknown option 'weeks:'. Options here: days:.",
+            "/place add name:Sushi Go tags:$$$$$ => ✗ A price tag is $ to $$$$, not $$$$$.",
+            "/place add name:Sushi Go tags:$,$$$$ => ✗ A place has one price tag, not $ and $$$$: keep the one that fits.",
+            "/place edit name:Pho 99 tags:vietnamese,$$,$$$ => ✗ A place has one price tag, not $$ and $$$: keep the one that fits.",
+            "/place edit name:Pho 99 tags:$$$$$ => ✗ A price tag is $ to $$$$, not $$$$$.",
+            "/eat history count:0 => ✗ count must be 1 to 25, got 0.",
+            "/eat history count:-2 => ✗ count must be 1 to 25, got -2.",
+            "/eat history count:1000 => ✗ count must be 1 to 25, got 1000.",
+            "/eat history count:many => ✗ count must be a whole number, got 'many'.",
             "/place add name:A name:B => ✗ 'name:' is given twice.",
             "/place add name:Pho tags:so spicy! => ✗ Tag 'so-spicy!' may only use letters, digits, '-' and '$'.",
             "/place add name:Pho link:javascript:alert(1) => ✗ A link must be a web address starting with https:// or http://.",
@@ -95,6 +110,20 @@ class ConsoleErrorsTest {
         assertEquals(1, reply.lines().count());
         assertEquals(settingsBefore, say("/eat-admin show"), "settings unchanged");
         assertEquals(placesBefore, say("/place list"), "places unchanged");
+    }
+
+    @Test
+    void aWebAddressIsNoOptionNameAndKnownOptionsStillSplitTheLine() {
+        assertEquals("Added Sushi Go [japanese] https://example.com/menu.", say("/place add name:Sushi Go link: https://example.com/menu tags:japanese"));
+        assertEquals("Added Noodle Bar [$$] hours: Mon-Fri 11:30-14:30.", say("/place add name:Noodle Bar tags:$$ hours:Mon-Fri 11:30-14:30"));
+    }
+
+    @Test
+    void historyShowsFromOneToTwentyFiveAsOnDiscord() {
+        say("/place add name:Pho 99");
+        for (int i = 0; i < 30; i++) say("/eat");
+        assertEquals(1 + 1, say("/eat history count:1").lines().count(), "a heading and one suggestion");
+        assertEquals(1 + 25, say("/eat history count:25").lines().count(), "a heading and 25 suggestions");
     }
 
     @Test

@@ -72,6 +72,18 @@ class PlaceTransferTest {
     }
 
     @Test
+    void anImportWithABadPriceTagAddsNothingAndNamesTheEntry() {
+        int before = bot.service.places("a").size();
+        byte[] two = "{\"places\": [{\"name\": \"Fine\"}, {\"name\": \"Both\", \"tags\": [\"$\", \"$$$$\"]}]}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("Entry 2 ('Both'): a place has one price tag, not $ and $$$$: keep the one that fits.",
+                assertThrows(EatException.class, () -> bot.service.importPlaces("a", "u", two)).getMessage());
+        byte[] five = "{\"places\": [{\"name\": \"Posh\", \"tags\": [\"$$$$$\"]}]}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("Entry 1 ('Posh'): a price tag is $ to $$$$, not $$$$$.",
+                assertThrows(EatException.class, () -> bot.service.importPlaces("a", "u", five)).getMessage());
+        assertEquals(before, bot.service.places("a").size());
+    }
+
+    @Test
     void anImportThatWouldPassThePlaceLimitAddsNothing() {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < EatService.MAX_PLACES - TestBot.STARTERS.size() + 1; i++) entries.add("{\"name\": \"P" + i + "\"}");

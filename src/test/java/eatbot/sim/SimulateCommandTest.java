@@ -60,13 +60,13 @@ class SimulateCommandTest {
         Outcome o = run("--arms", "5", "--horizon", "2500", "--runs", "3", "--seed", "4", "--csv", csv.toString());
         assertEquals(0, o.exit(), o.err());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("policy,t,mean_regret,sd_regret,bound", lines.get(0));
+        assertEquals("policy,t,mean_regret,sd_regret,lai_robbins_asymptote,max_regret", lines.get(0));
         List<String> policies = new ArrayList<>();
         String previousPolicy = null;
         String previousLast = null;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            assertEquals(5, f.length, line);
+            assertEquals(6, f.length, line);
             if (!f[0].equals(previousPolicy)) {
                 if (previousLast != null) assertEquals("2500", previousLast, "last checkpoint of " + previousPolicy);
                 policies.add(f[0]);
@@ -74,10 +74,61 @@ class SimulateCommandTest {
             }
             previousLast = f[1];
             assertTrue(Double.parseDouble(f[2]) >= 0 && Double.parseDouble(f[3]) >= 0, line);
+            assertTrue(Double.parseDouble(f[2]) <= Double.parseDouble(f[5]), "no run can beat the max possible regret: " + line);
         }
         assertEquals("2500", previousLast);
         assertEquals(List.of("thompson", "ucb1", "epsilon-greedy"), policies);
         assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith("2500 ")), "table shows the horizon:\n" + o.out());
+    }
+
+    @Test
+    void theLaiRobbinsLineIsShownAsTheAsymptoteItIsNotAsABoundAtEveryT() throws Exception {
+        Path csv = dir.resolve("k100.csv");
+        Outcome o = run("--arms", "100", "--gap", "0.02", "--horizon", "10", "--runs", "2", "--policies", "thompson", "--csv", csv.toString());
+        assertEquals(0, o.exit(), o.err());
+        // at t = 2 C·ln t is 1,715 while two pulls can cost at most 0.04: the file says which column is which
+        String[] t2 = Files.readAllLines(csv).stream().filter(l -> l.startsWith("thompson,2,")).findFirst().orElseThrow().split(",");
+        assertEquals(1715.08, Double.parseDouble(t2[4]), 0.01);
+        assertEquals(0.04, Double.parseDouble(t2[5]), 1e-9);
+        List<String> table = o.out().lines().toList();
+        assertTrue(table.get(0).contains("C*ln(t) asympt.") && table.get(0).contains("max possible") && !table.get(0).contains("bound"), table.get(0));
+        assertTrue(table.get(table.size() - 1).startsWith("C*ln(t): the Lai-Robbins asymptotic rate, C = 2474.34:")
+                && table.get(table.size() - 1).contains("only as t -> infinity"), o.out());
+
+        BernoulliBandit bandit = BernoulliBandit.withGap(100, 0.5, 0.02);
+        org.jfree.chart.JFreeChart chart = RegretChart.chart("t", bandit, new Experiment(bandit,
+                List.of(new eatbot.bandit.ThompsonSampling()), new long[] {1, 2, 10}, 1, 1).run(1));
+        var legend = ((org.jfree.data.xy.XYSeriesCollection) chart.getXYPlot().getDataset()).getSeries(1).getKey();
+        assertEquals("Lai–Robbins asymptote C·ln T, C = 2474.3 (a lower bound only as T → ∞)", legend);
+    }
+
+    @Test
+    void thompsonsFirstPullBetweenAWorseAndABetterUntriedArmIsAFairCoin() throws Exception {
+        // regret at t = 1 is 0.5 when arm 0 (mean 0) is pulled, else 0: fair means 0.25, give or take 0.25 / sqrt(runs)
+        int runs = 20_000;
+        for (String seed : new String[] {"1", "2", "3"}) {
+            Path csv = dir.resolve("first-" + seed + ".csv");
+            Outcome o = run("--means", "0.0,0.5", "--horizon", "1", "--runs", String.valueOf(runs), "--seed", seed,
+                    "--policies", "thompson", "--csv", csv.toString());
+            assertEquals(0, o.exit(), o.err());
+            double regret = finalRegret(csv, "thompson");
+            assertEquals(0.25, regret, 5 * 0.25 / Math.sqrt(runs), "mean regret of the first pull, seed " + seed + " (5 standard errors)");
+        }
+    }
+
+    @Test
+    void anUnwritableCsvOrPngIsRefusedInOneLineBeforeTheRuns() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("not-a-folder"), "x");
+        for (String option : new String[] {"--csv", "--png"}) {
+            Path target = aFile.resolve("regret.out");
+            Outcome o = run("--arms", "3", "--horizon", "100", "--runs", "2", option, target.toString());
+            assertEquals(SimulateCommand.CANNOT_WRITE, o.exit(), option + ": " + o.err());
+            List<String> lines = o.err().lines().toList();
+            assertEquals(1, lines.size(), o.err());
+            assertTrue(lines.get(0).startsWith("eatbot simulate: cannot write " + target + " (")
+                    && lines.get(0).endsWith("); choose a file in a folder you can write to.") && lines.get(0).length() <= 200, lines.get(0));
+            assertEquals("", o.out(), "nothing was run");
+        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package eatbot.discord.commands;
 
-import eatbot.eat.EatException;
 import eatbot.eat.EatService;
+import eatbot.eat.HistoryCount;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.Suggestion;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -17,8 +17,6 @@ import java.util.List;
  * own, since {@code /eat} has options). Only the caller sees it.
  */
 public final class EatHistoryCommand extends SlashCommand {
-    public static final int DEFAULT_COUNT = 10;
-    public static final int MAX_COUNT = 25;
     private final EatService service;
 
     public EatHistoryCommand(EatService service) {
@@ -29,21 +27,12 @@ public final class EatHistoryCommand extends SlashCommand {
     @Override
     public SlashCommandData data() {
         return slash("The last suggestions on this server, what people said and where they went (only you see it)").addOptions(
-                new OptionData(OptionType.INTEGER, "count", "How many (default " + DEFAULT_COUNT + ")").setRequiredRange(1, MAX_COUNT));
+                new OptionData(OptionType.INTEGER, "count", "How many (default " + HistoryCount.DEFAULT + ")").setRequiredRange(1, HistoryCount.MAX));
     }
 
     @Override
     public Reply run(Call call) {
-        int count = DEFAULT_COUNT;
-        if (call.option("count") != null) {
-            try {
-                count = Integer.parseInt(call.option("count").strip());
-            } catch (NumberFormatException e) {
-                throw new EatException("count must be a whole number from 1 to " + MAX_COUNT + ".");
-            }
-            if (count < 1 || count > MAX_COUNT) throw new EatException("count must be a whole number from 1 to " + MAX_COUNT + ".");
-        }
-        return show(service.historyWithReactions(call.guildId(), count));
+        return show(service.historyWithReactions(call.guildId(), HistoryCount.parse(call.option("count"))));
     }
 
     static Reply show(List<PastSuggestion> past) {

@@ -74,7 +74,9 @@ class EatWhyAndHistoryTest {
         when(service.historyWithReactions("111", 3)).thenReturn(List.of());
         assertEquals("No suggestions yet. Ask with `/eat`.", new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "3")))
                 .message().getContent());
-        assertThrows(EatException.class, () -> new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "99"))));
+        assertEquals("count must be 1 to 25, got 99.", assertThrows(EatException.class,
+                () -> new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "99")))).getMessage(), "the console's words and range");
+        assertEquals(25, new EatHistoryCommand(service).data().getOptions().get(0).getMaxValue().intValue(), "the range Discord offers");
     }
 
     @Test
