@@ -158,8 +158,15 @@ public final class WhyChart {
         notes.add(inRunning + (leftOut > 0 ? "; showing the " + TOP + " best by " + scoreName
                 + (shown.size() > TOP ? " and the pick" : "") + ", " + leftOut + " left out." : "."));
         if (d.notInRunning() > 0) {
-            notes.add(d.notInRunning() + " other place" + (d.notInRunning() == 1 ? " was" : "s were")
-                    + " not in the running (filtered, vetoed, resting, closed or already offered): not drawn.");
+            List<String> reasons = new ArrayList<>();
+            int named = 0;
+            for (var e : d.leftOutBy().entrySet()) {
+                reasons.add(e.getValue() + " × " + e.getKey());
+                named += e.getValue();
+            }
+            if (d.notInRunning() > named) reasons.add((d.notInRunning() - named) + " × already offered");
+            notes.add("Not in the running, not drawn: " + d.notInRunning() + " other place" + (d.notInRunning() == 1 ? "" : "s")
+                    + " (" + String.join("; ", reasons) + ").");
         }
         notes.add("Curves: how likely eatbot thought each place pleases each of you at the time (narrower = surer).");
         return new Picture("Why " + shorten(pick) + "? (suggestion #" + why.suggestion().id() + ")", notes, places, panels, leftOut);

@@ -212,7 +212,8 @@ public final class EatService {
         }
         Pick pick = pick(s, cold, running, evidence, means, chosen, candidates.get(chosen));
         // kept with the suggestion: /eat why draws this moment's posteriors and draws, not today's
-        Reasons why = Reasons.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size());
+        Reasons why = Reasons.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size(),
+                running.sieve().removed());
         return store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), candidates.get(chosen),
                 policy.name(), explored, now(), why).withPick(pick);
     }

@@ -6,6 +6,7 @@ import eatbot.bandit.GroupRule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a suggestion was decided on, kept with it so {@code /eat why} draws the
@@ -20,7 +21,8 @@ import java.util.List;
  * {@link #optionIds}, best first. Floats, and only the best {@link #KEEP}: a
  * /eat of 500 places for 10 people keeps 8 KB instead of 64 KB (README "Performance").
  */
-public record Reasons(String groupRule, boolean atRandom, int notInRunning, long[] optionIds, int kept, List<Member> members) {
+public record Reasons(String groupRule, boolean atRandom, int notInRunning, long[] optionIds, int kept, List<Member> members,
+                      Map<String, Integer> leftOutBy) {
     /** How many of the best candidates keep their beliefs and scores; the picture draws 8 of them. */
     public static final int KEEP = 32;
 
@@ -31,8 +33,15 @@ public record Reasons(String groupRule, boolean atRandom, int notInRunning, long
         }
     }
 
+    /**
+     * @param leftOutBy how many places each step of the sieve took out of the running
+     *                  ("not:spicy", "resting", …; a member's own vetoes without naming
+     *                  whose), in order; places re-rolled away are counted in
+     *                  {@code notInRunning} only
+     */
     public Reasons {
         members = List.copyOf(members);
+        leftOutBy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftOutBy));
         if (kept > optionIds.length) throw new IllegalArgumentException("more kept than candidates");
         for (Member m : members) {
             if (m.alpha().length != kept) throw new IllegalArgumentException("member and kept candidates disagree");
@@ -41,7 +50,13 @@ public record Reasons(String groupRule, boolean atRandom, int notInRunning, long
 
     /** What {@link Choice#decide} saw and did, for these members (same order as {@code arms}) and candidates. */
     public static Reasons of(GroupRule rule, Choice.Decision choice, List<String> userIds, Arms[] arms,
-                              List<Option> candidates, int notInRunning) {
+                             List<Option> candidates, int notInRunning, Map<Option, String> removed) {
+        Map<String, Integer> leftOutBy = new java.util.LinkedHashMap<>();
+        for (String step : removed.values()) {
+            // a person's vetoes are theirs: the picture says a member's, not whose ("your" would be wrong for another reader)
+            String why = step.equals("your vetoes") || step.startsWith("the vetoes of ") ? "a member's vetoes" : step;
+            leftOutBy.merge(why, 1, Integer::sum);
+        }
         int n = candidates.size();
         double[] combined = choice.atRandom() ? means(rule, arms) : choice.combined();
         Integer[] order = new Integer[n];
@@ -69,7 +84,7 @@ public record Reasons(String groupRule, boolean atRandom, int notInRunning, long
             }
             members.add(new Member(userIds.get(m), a, b, s));
         }
-        return new Reasons(rule.id(), choice.atRandom(), notInRunning, ids, kept, members);
+        return new Reasons(rule.id(), choice.atRandom(), notInRunning, ids, kept, members, leftOutBy);
     }
 
     private static double[] means(GroupRule rule, Arms[] arms) {

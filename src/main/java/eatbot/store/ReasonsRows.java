@@ -21,8 +21,9 @@ final class ReasonsRows {
 
     static void insert(Connection c, long suggestionId, Reasons d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept, members, beliefs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept, members, beliefs,
+                                                  left_out_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, suggestionId);
             ps.setString(2, d.groupRule());
             ps.setInt(3, d.atRandom() ? 1 : 0);
@@ -33,6 +34,9 @@ final class ReasonsRows {
             ps.setInt(6, d.kept());
             ps.setString(7, String.join(",", d.members().stream().map(Reasons.Member::userId).toList()));
             ps.setBytes(8, beliefs(d.members(), d.kept()));
+            StringBuilder why = new StringBuilder();
+            d.leftOutBy().forEach((step, n) -> why.append(n).append('\t').append(step.replaceAll("[\t\n\r]", " ")).append('\n'));
+            ps.setString(9, why.toString());
             ps.executeUpdate();
         }
     }
@@ -48,7 +52,7 @@ final class ReasonsRows {
     /** The decision of the guild's suggestion, or empty for one made before decisions were kept. Forgotten members are missing. */
     static Optional<Reasons> read(Connection c, String guildId, long suggestionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept, d.members, d.beliefs
+                SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept, d.members, d.beliefs, d.left_out_by
                 FROM suggestion_decisions d JOIN suggestions s ON s.id = d.suggestion_id
                 WHERE d.suggestion_id = ? AND s.guild_id = ?""")) {
             ps.setLong(1, suggestionId);
@@ -73,7 +77,12 @@ final class ReasonsRows {
                     }
                     out.add(new Reasons.Member(userId, alpha, beta, score));
                 }
-                return Optional.of(new Reasons(rs.getString(1), rs.getInt(2) != 0, rs.getInt(3), ids, kept, out));
+                java.util.Map<String, Integer> leftOutBy = new java.util.LinkedHashMap<>();
+                for (String line : rs.getString(8).split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) leftOutBy.put(line.substring(tab + 1), Integer.parseInt(line.substring(0, tab)));
+                }
+                return Optional.of(new Reasons(rs.getString(1), rs.getInt(2) != 0, rs.getInt(3), ids, kept, out, leftOutBy));
             }
         }
     }

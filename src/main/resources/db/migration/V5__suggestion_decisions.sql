@@ -7,6 +7,7 @@ CREATE TABLE suggestion_decisions (
     group_rule     TEXT NOT NULL,
     at_random      INTEGER NOT NULL,
     not_in_running INTEGER NOT NULL,   -- active places that were not candidates
+    left_out_by    TEXT NOT NULL,      -- why, as lines "count<TAB>step" (not:spicy, resting, …); the rest were re-rolled away
     option_ids     BLOB NOT NULL,      -- the candidates: 8-byte big-endian ids, the kept ones first, best first
     kept           INTEGER NOT NULL,   -- how many of them have beliefs and scores
     members        TEXT NOT NULL,      -- comma separated user ids, in the order of the beliefs (forget removes one)

@@ -171,7 +171,21 @@ class WhyChartTest {
         // (twins are drawn dashed over the pick, so count its colour, not compare it with theirs)
         assertTrue(pixels(img, PlaceColours.of(s.option().id())) > 200, "the pick drawn in its colour");
         assertEquals(0, pixels(img, PlaceColours.of(ramen.id())), "nothing in the filtered place's colour");
-        assertTrue(picture.notes().get(2).startsWith("1 other place was not in the running"), picture.notes().get(2));
+        assertEquals("Not in the running, not drawn: 1 other place (1 × not:ramen).", picture.notes().get(2), "and why");
+    }
+
+    @Test
+    void thePictureSaysWhyPlacesWereNotInTheRunningWithoutSayingWhoseVetoItWas() {
+        Option pho = add("Pho 99", "");
+        Option tacos = add("Taco Truck", "");
+        add("Green Bowl", "");
+        add("Noodle Bar", "");
+        service.veto(G, "bob", "Taco Truck", null);
+        Suggestion s = service.suggest(new SuggestRequest(G, "alice", List.of("alice", "bob"), Set.of(pho.id())));
+        WhyChart.Picture picture = WhyChart.layout(service.why(G, s.id(), "alice"), id -> id);
+        assertEquals("Not in the running, not drawn: 2 other places (1 × a member's vetoes; 1 × already offered).",
+                picture.notes().get(2));
+        assertFalse(picture.places().stream().anyMatch(pl -> pl.optionId() == tacos.id() || pl.optionId() == pho.id()));
     }
 
     @Test

@@ -41,7 +41,7 @@ class EatWhyAndHistoryTest {
     void theWhyButtonAndCommandAnswerWithThePressersPicture() throws Exception {
         Reasons.Member m222 = new Reasons.Member("222", new float[] {3}, new float[] {1}, new float[] {0.7f});
         Reasons.Member m333 = new Reasons.Member("333", new float[] {1}, new float[] {2}, new float[] {0.4f});
-        Reasons decided = new Reasons("least-misery", false, 0, new long[] {PHO.id()}, 1, List.of(m222, m333));
+        Reasons decided = new Reasons("least-misery", false, 0, new long[] {PHO.id()}, 1, List.of(m222, m333), Map.of());
         when(service.why("111", 42, "333")).thenReturn(new Why(S, decided, List.of(PHO), "333"));
         EatWhyCommand why = new EatWhyCommand(service, new EatRateLimit(12, () -> 0, "picture"));
         Reply pressed = why.button(FakeCall.member(null, Map.of()).as("333"), "eat-why:42");
