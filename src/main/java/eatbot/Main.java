@@ -115,7 +115,8 @@ public final class Main implements Callable<Integer> {
             } finally {
                 app.close();
             }
-            LoggerFactory.getLogger(Main.class).info("eatbot stopped: events stopped, writes finished, database closed");
+            LoggerFactory.getLogger(Main.class).info("eatbot stopped: events stopped, writes finished, database closed; {}",
+                    discord.report());
         }
     }
 

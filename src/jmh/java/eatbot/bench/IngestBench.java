@@ -106,7 +106,7 @@ public class IngestBench {
         suggestions = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             suggestions.add(store.addSuggestion(BenchData.GUILD, "asker", List.of("asker"), options.get(i % options.size()),
-                    "thompson", false, Instant.now(), null));
+                    "thompson", false, Instant.now()));
         }
         if (!mode.startsWith("group") && !mode.startsWith("before") && !mode.startsWith("untuned")) {
             store.close(); // the baselines talk to the file directly

@@ -72,11 +72,16 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final ExecutorService work;
     private final ExecutorService feedback;
+    private final InteractionListener interactions;
+    private final ReactionListener reactions;
 
-    private DiscordBot(JDA jda, ExecutorService work, ExecutorService feedback) {
+    private DiscordBot(JDA jda, ExecutorService work, ExecutorService feedback, InteractionListener interactions,
+                       ReactionListener reactions) {
         this.jda = jda;
         this.work = work;
         this.feedback = feedback;
+        this.interactions = interactions;
+        this.reactions = reactions;
     }
 
     /** Connects, waits until every server is loaded, and registers the commands. */
@@ -85,9 +90,13 @@ public final class DiscordBot implements AutoCloseable {
         ExecutorService work = Executors.newFixedThreadPool(4, named("eatbot-command"));
         ExecutorService feedback = Executors.newSingleThreadExecutor(named("eatbot-feedback"));
         CommandSet commands = new CommandSet(service, new EatRateLimit(options.eatPerMinute(), System::currentTimeMillis));
+        ReactionListener reactions = new ReactionListener(service, feedback,
+                new HeldReactions<>(System::nanoTime, HeldReactions.CAPACITY)); // a bound on waiting, not a date
+        InteractionListener interactions = new InteractionListener(commands, service, work, reactions);
         JDABuilder builder = JDABuilder.createLight(token, INTENTS)
-                .addEventListeners(new InteractionListener(commands, service, work, feedback),
-                        new ReactionListener(service, feedback));
+                .addEventListeners(interactions, reactions)
+                // the raw event carries what JDA does not read: whether a reaction is a super (burst) one
+                .setEventPassthrough(true);
         if (options.restUrl() != null) {
             String base = options.restUrl().endsWith("/") ? options.restUrl() : options.restUrl() + "/";
             builder.setRestConfig(new RestConfig().setBaseUrl(base));
@@ -99,7 +108,7 @@ public final class DiscordBot implements AutoCloseable {
             builder.setCompression(Compression.NONE);
         }
         JDA jda = builder.build();
-        DiscordBot bot = new DiscordBot(jda, work, feedback);
+        DiscordBot bot = new DiscordBot(jda, work, feedback, interactions, reactions);
         try {
             jda.awaitReady();
             register(jda, commands, options.devGuildId());
@@ -132,20 +141,40 @@ public final class DiscordBot implements AutoCloseable {
         jda.awaitShutdown();
     }
 
+    /**
+     * A graceful stop: new interactions are refused ("restarting") while those
+     * under way are answered; then the gateway is closed with the listeners still
+     * in place, so every event that reached the process is handed on; then the
+     * reactions queued are recorded. The caller closes the database after.
+     */
     @Override
     public void close() {
-        jda.removeEventListener(jda.getRegisteredListeners().toArray());
-        work.shutdown();
-        feedback.shutdown();
+        interactions.stop();
         try {
-            if (!work.awaitTermination(10, TimeUnit.SECONDS)) log.warn("commands still running at shutdown");
-            if (!feedback.awaitTermination(10, TimeUnit.SECONDS)) log.warn("reactions still being recorded at shutdown");
+            if (!interactions.awaitAnswered(10_000)) log.warn("some interactions were still being answered at shutdown");
             jda.shutdown();
             if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) jda.shutdownNow();
+            work.shutdown();
+            if (!work.awaitTermination(10, TimeUnit.SECONDS)) log.warn("commands still running at shutdown");
+            feedback.execute(reactions::dropHeld); // after every reaction queued before it
+            feedback.shutdown();
+            if (!feedback.awaitTermination(60, TimeUnit.SECONDS)) log.warn("reactions still being recorded at shutdown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             jda.shutdownNow();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.warn("closed twice");
         }
+    }
+
+    /** How many interactions are being acknowledged or answered now (none once each has settled). */
+    int interactionsUnderWay() {
+        return interactions.underWay();
+    }
+
+    /** What happened to the reaction events this run, for the last log line. */
+    public String report() {
+        return reactions.report();
     }
 
     private static ThreadFactory named(String prefix) {

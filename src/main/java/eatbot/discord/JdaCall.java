@@ -31,8 +31,8 @@ import java.util.concurrent.TimeoutException;
  *
  * @param channel the channel of the interaction from JDA's cache, or null when not cached (a thread eatbot has not seen)
  */
-record JdaCall(String guildId, String userId, String subcommand, CommandInteractionPayload payload, Member member,
-               GuildChannel channel) implements Call {
+record JdaCall(String guildId, String userId, String interactionId, String subcommand, CommandInteractionPayload payload,
+               Member member, GuildChannel channel) implements Call {
     private static final Logger log = LoggerFactory.getLogger(JdaCall.class);
 
     /** The channel of an interaction as JDA keeps it (with its permission overwrites), or null. */

@@ -210,12 +210,17 @@ public final class EatService {
             means = combinedMeans(members, rule);
             explored = means[chosen] < means[greedy];
         }
-        Pick pick = pick(s, cold, running, evidence, means, chosen, candidates.get(chosen));
+        Option picked = candidates.get(chosen);
         // kept with the suggestion: /eat why draws this moment's posteriors and draws, not today's
         Reasons why = Reasons.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size(),
                 running.sieve().removed());
-        return store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), candidates.get(chosen),
-                policy.name(), explored, now(), why).withPick(pick);
+        // once per interaction: a duplicate delivery gets the suggestion the first one stored (and its reasons)
+        Suggestion stored = store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), picked,
+                policy.name(), explored, now(), request.interactionId(), why);
+        // that one (another process's) may be of another place: describe the place stored, or say nothing
+        int at = stored.option().id() == picked.id() ? chosen : -1;
+        for (int i = 0; at < 0 && i < candidates.size(); i++) if (candidates.get(i).id() == stored.option().id()) at = i;
+        return at < 0 ? stored : stored.withPick(pick(s, cold, running, evidence, means, at, candidates.get(at)));
     }
 
     /** The places in the running, what the sieve took out and why, and the meals that keep places resting. */
@@ -410,10 +415,24 @@ public final class EatService {
         return counted(guildId, store.addFeedback(s, userId, reaction, settings(guildId).discount(), now()));
     }
 
+    /**
+     * Counts one variant of a 👍/👎 ({@link Reaction#variant}): a person's 👍 and 👍🏽 are one
+     * like, which stays while either is there.
+     */
+    public FeedbackResult react(String guildId, long suggestionId, String userId, Reaction reaction, String variant) {
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        return counted(guildId, store.addFeedback(s, userId, reaction, variant, settings(guildId).discount(), now()));
+    }
+
     /** Takes a removed reaction back out; removing one that was never counted changes nothing. */
     public FeedbackResult unreact(String guildId, long suggestionId, String userId, Reaction reaction) {
+        return unreact(guildId, suggestionId, userId, reaction, reaction.emoji());
+    }
+
+    /** Takes one variant away; the reaction is taken out only when no variant of it is left. */
+    public FeedbackResult unreact(String guildId, long suggestionId, String userId, Reaction reaction, String variant) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        return counted(guildId, store.retractFeedback(s, userId, reaction, settings(guildId).discount(), now()));
+        return counted(guildId, store.retractFeedback(s, userId, reaction, variant, settings(guildId).discount(), now()));
     }
 
     /**

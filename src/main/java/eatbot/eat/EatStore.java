@@ -47,9 +47,24 @@ public interface EatStore extends AutoCloseable {
         return new Evidence(prefs, prefs.isEmpty() ? 0 : step(guildId, userId));
     }
 
-    /** Records a suggestion and, in the same transaction, what it was decided on (null: nothing kept). */
+    default Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
+                                     String policy, boolean explored, Instant now) {
+        return addSuggestion(guildId, requestedBy, members, option, policy, explored, now, null, null);
+    }
+
+    default Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
+                                     String policy, boolean explored, Instant now, String interactionId) {
+        return addSuggestion(guildId, requestedBy, members, option, policy, explored, now, interactionId, null);
+    }
+
+    /**
+     * Stores a suggestion, once per interaction: when the guild already has one
+     * made for {@code interactionId} (a duplicated delivery, another process),
+     * that one is returned and nothing is written. A null id (the console) always adds.
+     * In the same transaction, what it was decided on ({@code reasons}; null: nothing kept).
+     */
     Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                             String policy, boolean explored, Instant now, Reasons reasons);
+                             String policy, boolean explored, Instant now, String interactionId, Reasons reasons);
 
     /** What the guild's suggestion was decided on; empty when nothing was kept (made before eatbot kept it). */
     default Optional<Reasons> reasons(String guildId, long suggestionId) {
@@ -70,10 +85,27 @@ public interface EatStore extends AutoCloseable {
      * same transaction. A reaction already active for (suggestion, user,
      * reaction) is not counted again.
      */
-    FeedbackResult addFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
+    default FeedbackResult addFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now) {
+        return addFeedback(suggestion, userId, reaction, reaction.emoji(), gamma, now);
+    }
+
+    /**
+     * {@link #addFeedback} for one variant of the reaction ({@code 👍🏽}, a super 👍: see
+     * {@link Reaction#variant}): the variant is remembered, and the reward counts once
+     * per person however many variants they add.
+     */
+    FeedbackResult addFeedback(Suggestion suggestion, String userId, Reaction reaction, String variant, double gamma, Instant now);
 
     /** Marks the person's active reaction as retracted and takes it out of the preference. */
-    FeedbackResult retractFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now);
+    default FeedbackResult retractFeedback(Suggestion suggestion, String userId, Reaction reaction, double gamma, Instant now) {
+        return retractFeedback(suggestion, userId, reaction, reaction.emoji(), gamma, now);
+    }
+
+    /**
+     * Forgets one variant of the person's reaction; the reaction is retracted only when
+     * no variant of it is left (one recorded without variants counts as none left).
+     */
+    FeedbackResult retractFeedback(Suggestion suggestion, String userId, Reaction reaction, String variant, double gamma, Instant now);
 
     /**
      * Makes {@code reaction} the person's only active reaction to the suggestion,

@@ -29,7 +29,7 @@ public record Filters(Set<String> not, int maxPrice, Set<String> only) {
         List<String> no = Names.tags(not);
         List<String> must = Names.tags(only);
         for (String t : no) {
-            if (must.contains(t)) throw new EatException("'" + t + "' is both in not: and only:.");
+            if (must.contains(t)) throw new EatException("'" + Names.shown(t) + "' is both in not: and only:.");
         }
         return new Filters(new LinkedHashSet<>(no), price(maxPrice), new LinkedHashSet<>(must));
     }

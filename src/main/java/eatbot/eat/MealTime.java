@@ -28,16 +28,16 @@ public record MealTime(DayOfWeek day, LocalTime time) {
         String s = raw.strip().toLowerCase(Locale.ROOT);
         Matcher m = SHAPE.matcher(s);
         String how = " Write a time like at:19:00 or at:fri 19:00.";
-        if (!m.matches()) throw new EatException("'" + raw.strip() + "' is not a time." + how);
+        if (!m.matches()) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time." + how);
         int h = Integer.parseInt(m.group(2));
         int min = Integer.parseInt(m.group(3));
-        if (h > 23 || min > 59) throw new EatException("'" + raw.strip() + "' is not a time of day." + how);
+        if (h > 23 || min > 59) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time of day." + how);
         DayOfWeek day = null;
         if (m.group(1) != null) {
             for (DayOfWeek d : DayOfWeek.values()) {
                 if (d.name().toLowerCase(Locale.ROOT).startsWith(m.group(1))) day = d;
             }
-            if (day == null) throw new EatException("'" + m.group(1) + "' is not a day." + how);
+            if (day == null) throw new EatException("'" + Names.shown(m.group(1)) + "' is not a day." + how);
         }
         return new MealTime(day, LocalTime.of(h, min));
     }

@@ -28,27 +28,43 @@ public final class Names {
 
     private Names() {}
 
+    /** How much of what someone typed a refusal quotes (before escaping). */
+    public static final int MAX_QUOTED = 40;
+
     /**
-     * User text as it may be echoed inside a one-line message: at most 40
-     * characters, with anything invisible, broken or line-breaking shown as '?'.
+     * User text as it may be quoted inside a one-line refusal, the one helper
+     * every refusal quotes through: at most {@value #MAX_QUOTED} characters (then …),
+     * anything invisible, broken or line-breaking shown as '?', and markdown,
+     * links, mentions and timestamps escaped so they show as typed (Discord
+     * renders refusals as markdown; the console shows the same text).
      */
     public static String shown(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder();
         int count = 0;
         int i = 0;
-        while (i < s.length() && count < 40) {
+        while (i < s.length() && count < MAX_QUOTED) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
             boolean unsafe = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                     || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
-            b.appendCodePoint(unsafe ? '?' : cp);
+            if (unsafe) b.append('?');
+            else if (MARKDOWN.indexOf(cp) >= 0) b.append('\\').appendCodePoint(cp);
+            else if (cp == '@') b.append('\uFF20'); // ＠: @everyone and @here read as typed, never as mentions, with nothing hidden
+            else b.appendCodePoint(cp);
             count++;
         }
         return i < s.length() ? b + "…" : b.toString();
     }
+
+    /**
+     * Characters that change how Discord shows text inside a line: emphasis, code, spoilers, masked
+     * links, mentions and timestamps. Quoted text never starts a line, so headings, lists and
+     * quotes need nothing.
+     */
+    private static final String MARKDOWN = "\\*_~`|<>[]";
 
     /**
      * A message as one line of at most {@link #MAX_MESSAGE} characters: runs of

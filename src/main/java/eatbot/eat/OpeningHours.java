@@ -52,7 +52,7 @@ public final class OpeningHours {
             if (r.isEmpty()) continue;
             String[] parts = r.split("\\s+", 2);
             List<DayOfWeek> days = days(parts[0]);
-            if (parts.length < 2) throw new EatException("'" + r + "' needs times after the days (or 'closed')." + HELP);
+            if (parts.length < 2) throw new EatException("'" + Names.shown(r) + "' needs times after the days (or 'closed')." + HELP);
             List<Interval> times = times(parts[1].replace(" ", ""));
             for (DayOfWeek d : days) week.put(d, times);
         }
@@ -99,7 +99,7 @@ public final class OpeningHours {
                     if (d == to) break;
                 }
             } else {
-                throw new EatException("'" + piece + "' is not a day or a range of days like Mon-Fri." + HELP);
+                throw new EatException("'" + Names.shown(piece) + "' is not a day or a range of days like Mon-Fri." + HELP);
             }
         }
         return out;
@@ -112,7 +112,7 @@ public final class OpeningHours {
                 if (full.startsWith(s)) return d;
             }
         }
-        throw new EatException("'" + s + "' is not a day (use mon, tue, wed, thu, fri, sat, sun or daily)." + HELP);
+        throw new EatException("'" + Names.shown(s) + "' is not a day (use mon, tue, wed, thu, fri, sat, sun or daily)." + HELP);
     }
 
     private static List<Interval> times(String spec) {
@@ -120,10 +120,10 @@ public final class OpeningHours {
         List<Interval> out = new ArrayList<>();
         for (String piece : spec.split(",")) {
             Matcher m = RANGE.matcher(piece);
-            if (!m.matches()) throw new EatException("'" + piece + "' is not a time range like 11:30-14:30." + HELP);
+            if (!m.matches()) throw new EatException("'" + Names.shown(piece) + "' is not a time range like 11:30-14:30." + HELP);
             int start = minutes(m.group(1), m.group(2), false, piece);
             int end = minutes(m.group(3), m.group(4), true, piece);
-            if (start == end) throw new EatException("'" + piece + "' opens and closes at the same time; for all day write 00:00-24:00.");
+            if (start == end) throw new EatException("'" + Names.shown(piece) + "' opens and closes at the same time; for all day write 00:00-24:00.");
             if (end < start) end += DAY;
             out.add(new Interval(start, end));
         }
@@ -135,7 +135,7 @@ public final class OpeningHours {
         int hour = Integer.parseInt(h);
         int minute = Integer.parseInt(m);
         boolean ok = minute < 60 && (hour < 24 || (end && hour == 24 && minute == 0));
-        if (!ok) throw new EatException("'" + piece + "' has a time that does not exist.");
+        if (!ok) throw new EatException("'" + Names.shown(piece) + "' has a time that does not exist.");
         return hour * 60 + minute;
     }
 

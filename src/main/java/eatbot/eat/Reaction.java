@@ -25,6 +25,15 @@ public enum Reaction {
         return reward == 1 ? LIKE : DISLIKE;
     }
 
+    /**
+     * How one reaction on Discord is told from another of the same person and reward:
+     * the emoji as sent ({@code 👍} and {@code 👍🏽} differ) and whether it is a super (burst) reaction,
+     * which Discord keeps beside a normal one of the same emoji.
+     */
+    public static String variant(String emoji, boolean burst) {
+        return burst ? emoji + " super" : emoji;
+    }
+
     /** The reaction an emoji or its console spelling stands for, or null. */
     public static Reaction parse(String s) {
         if (s == null) return null;

@@ -329,13 +329,13 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                                    String policy, boolean explored, Instant now, Reasons reasons) {
+                                    String policy, boolean explored, Instant now, String interactionId, Reasons reasons) {
         // a suggestion is not feedback: it need not survive a power loss (see Database.Durability.RELAXED)
-        long id = db.write(Database.Durability.RELAXED, c -> {
-            long added;
+        Long id = db.write(Database.Durability.RELAXED, c -> {
+            Long added;
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) { // one statement on the writer, not two
+                    INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at, interaction_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""")) { // one statement on the writer, not two
                 ps.setString(1, guildId);
                 ps.setString(2, requestedBy);
                 ps.setString(3, String.join(",", members));
@@ -343,14 +343,24 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(5, policy);
                 ps.setInt(6, explored ? 1 : 0);
                 ps.setString(7, now.toString());
+                ps.setString(8, interactionId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    added = rs.getLong(1);
+                    added = rs.next() ? rs.getLong(1) : null; // none: this interaction's suggestion is already there
                 }
             }
-            if (reasons != null) ReasonsRows.insert(c, added, reasons);
+            if (added != null && reasons != null) ReasonsRows.insert(c, added, reasons); // with its suggestion, once
             return added;
         });
+        if (id == null) {
+            return db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY + "WHERE s.guild_id = ? AND s.interaction_id = ?")) {
+                    ps.setString(1, guildId);
+                    ps.setString(2, interactionId);
+                    return suggestions(ps).stream().findFirst()
+                            .orElseThrow(() -> new StoreException("suggestion of interaction " + interactionId + " vanished"));
+                }
+            });
+        }
         return new Suggestion(id, guildId, requestedBy, members, option, policy, explored, now, null, null);
     }
 
@@ -420,8 +430,8 @@ public final class SqliteEatStore implements EatStore {
     // ---- feedback ----
 
     @Override
-    public FeedbackResult addFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
-        return db.write(feedbackWork(s, userId, reaction, gamma, now));
+    public FeedbackResult addFeedback(Suggestion s, String userId, Reaction reaction, String variant, double gamma, Instant now) {
+        return db.write(feedbackWork(s, userId, reaction, variant, gamma, now));
     }
 
     /**
@@ -431,19 +441,30 @@ public final class SqliteEatStore implements EatStore {
      */
     public java.util.concurrent.CompletableFuture<FeedbackResult> submitFeedback(Suggestion s, String userId, Reaction reaction,
                                                                                 double gamma, Instant now) {
-        return db.submit(feedbackWork(s, userId, reaction, gamma, now));
+        return db.submit(feedbackWork(s, userId, reaction, reaction.emoji(), gamma, now));
     }
 
     /**
-     * One reaction in three statements: the log row (its step read from user_steps
-     * inside the insert; the partial unique index on active rows turns a repeat into
-     * no row at all), the step, and the preference row discounted and added to in
-     * SQL, returned by the upsert. Repeatable: it only touches the database.
+     * One reaction in four statements: the variant (a repeat adds nothing), the log row
+     * (its step read from user_steps inside the insert; the partial unique index on active
+     * rows turns a repeat, or a second variant, into no row at all), the step, and the
+     * preference row discounted and added to in SQL, returned by the upsert.
+     * Repeatable: it only touches the database.
      */
     private static Database.RepeatableWork<FeedbackResult> feedbackWork(Suggestion s, String userId, Reaction reaction,
-                                                                       double gamma, Instant now) {
+                                                                       String variant, double gamma, Instant now) {
         return c -> {
             long optionId = s.option().id();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO reaction_variants (suggestion_id, user_id, reward, variant, guild_id) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")) {
+                ps.setLong(1, s.id());
+                ps.setString(2, userId);
+                ps.setInt(3, reaction.reward());
+                ps.setString(4, variant);
+                ps.setString(5, s.guildId());
+                ps.executeUpdate();
+            }
             long step;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
@@ -508,8 +529,34 @@ public final class SqliteEatStore implements EatStore {
     }
 
     @Override
-    public FeedbackResult retractFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
-        return db.write(retractionWork(s, userId, reaction, gamma, now));
+    public FeedbackResult retractFeedback(Suggestion s, String userId, Reaction reaction, String variant, double gamma, Instant now) {
+        return db.write(c -> {
+            // this variant goes; the reaction stays counted while another variant of it is there
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM reaction_variants WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND variant = ?")) {
+                ps.setLong(1, s.id());
+                ps.setString(2, userId);
+                ps.setInt(3, reaction.reward());
+                ps.setString(4, variant);
+                ps.executeUpdate();
+            }
+            if (variantsLeft(c, s.id(), userId, reaction)) {
+                return new FeedbackResult(false, preference(c, s.guildId(), userId, s.option().id()));
+            }
+            return retractionWork(s, userId, reaction, gamma, now).run(c);
+        });
+    }
+
+    private static boolean variantsLeft(Connection c, long suggestionId, String userId, Reaction r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM reaction_variants WHERE suggestion_id = ? AND user_id = ? AND reward = ? LIMIT 1")) {
+            ps.setLong(1, suggestionId);
+            ps.setString(2, userId);
+            ps.setInt(3, r.reward());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** {@link #retractFeedback}, acknowledged asynchronously like {@link #submitFeedback}. */
@@ -522,6 +569,14 @@ public final class SqliteEatStore implements EatStore {
                                                                          double gamma, Instant now) {
         return c -> {
             long optionId = s.option().id();
+            // a retraction is of the whole reaction: every variant of it goes too
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM reaction_variants WHERE suggestion_id = ? AND user_id = ? AND reward = ?")) {
+                ps.setLong(1, s.id());
+                ps.setString(2, userId);
+                ps.setInt(3, reaction.reward());
+                ps.executeUpdate();
+            }
             long[] active = activeFeedback(c, s.id(), userId, reaction);
             if (active == null) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
             try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET retracted_at = ? WHERE id = ?")) {
@@ -538,7 +593,7 @@ public final class SqliteEatStore implements EatStore {
     @Override
     public FeedbackResult replaceFeedback(Suggestion s, String userId, Reaction reaction, double gamma, Instant now) {
         Database.RepeatableWork<FeedbackResult> retract = retractionWork(s, userId, reaction.opposite(), gamma, now);
-        Database.RepeatableWork<FeedbackResult> add = feedbackWork(s, userId, reaction, gamma, now);
+        Database.RepeatableWork<FeedbackResult> add = feedbackWork(s, userId, reaction, reaction.emoji(), gamma, now);
         // one writer task: if the add throws, the task's savepoint (or the bare batch) is rolled back, retraction included
         Database.RepeatableWork<FeedbackResult> both = c -> {
             boolean retracted = retract.run(c).changed();
@@ -944,6 +999,7 @@ public final class SqliteEatStore implements EatStore {
     public PersonalData.Forgotten forget(String guildId, String userId) {
         return db.write(c -> {
             int feedback = execute(c, "DELETE FROM feedback WHERE guild_id = ? AND user_id = ?", guildId, userId);
+            execute(c, "DELETE FROM reaction_variants WHERE guild_id = ? AND user_id = ?", guildId, userId);
             int prefs = execute(c, "DELETE FROM preferences WHERE guild_id = ? AND user_id = ?", guildId, userId);
             execute(c, "DELETE FROM user_steps WHERE guild_id = ? AND user_id = ?", guildId, userId);
             execute(c, "DELETE FROM vetoes WHERE guild_id = ? AND user_id = ?", guildId, userId); // a standing "never" is theirs too

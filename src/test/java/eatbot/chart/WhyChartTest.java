@@ -295,7 +295,7 @@ class WhyChartTest {
     @Test
     void aSuggestionWithoutAKeptDecisionIsRefusedAndForgettingRemovesThePersonsPanel() {
         Option pho = add("Pho 99", "");
-        Suggestion old = f.store.addSuggestion(G, "alice", List.of("alice"), pho, "thompson", false, f.clock.instant(), null);
+        Suggestion old = f.store.addSuggestion(G, "alice", List.of("alice"), pho, "thompson", false, f.clock.instant());
         EatException e = assertThrows(EatException.class, () -> service.why(G, old.id(), "alice"));
         assertEquals("Suggestion #" + old.id() + " is older than eatbot's pictures of why; ask again with /eat.", e.getMessage());
 

@@ -105,6 +105,14 @@ final class DiscordDouble implements AutoCloseable {
     private final Map<String, String> channelOfToken = new ConcurrentHashMap<>();
     /** Interaction token → the message its original response became. */
     private final Map<String, ObjectNode> originals = new ConcurrentHashMap<>();
+    /** Interaction token → the "thinking…" message its deferred callback made (what the original's edit keeps the id of). */
+    private final Map<String, ObjectNode> thinking = new ConcurrentHashMap<>();
+    /** Interactions acknowledged once: a second callback is answered 40060, as Discord does. */
+    private final java.util.Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** Interaction id → its INTERACTION_CREATE payload, for delivering it again. */
+    private final Map<String, ObjectNode> interactions = new ConcurrentHashMap<>();
+    /** Requests whose answer the test holds back until it opens the gate. */
+    private final List<Gate> gates = new CopyOnWriteArrayList<>();
     /** Bot accounts other than eatbot that people can mention: id → name. */
     private final Map<String, String> bots = new ConcurrentHashMap<>();
     /** Edits of an interaction's reply whose JSON contains one of these are refused with 400, as Discord refuses an invalid form. */
@@ -238,6 +246,66 @@ final class DiscordDouble implements AutoCloseable {
         refusedEdits.add(marker);
     }
 
+    /** A request the double answers only once the test opens it (Discord being slow to answer). */
+    static final class Gate {
+        final String method;
+        final String pathPart;
+        final CountDownLatch open = new CountDownLatch(1);
+        final CountDownLatch reached = new CountDownLatch(1);
+
+        Gate(String method, String pathPart) {
+            this.method = method;
+            this.pathPart = pathPart;
+        }
+
+        /** Lets the held answer go; later ones are not held. */
+        void open() {
+            open.countDown();
+        }
+
+        /** Waits until a request has come to the gate. */
+        void awaitReached() {
+            awaitCondition("a " + method + " " + pathPart + " at the gate", () -> Optional.ofNullable(reached.getCount() == 0 ? true : null));
+        }
+    }
+
+    /** From now on, the answer to a {@code method} request whose path contains {@code pathPart} waits until the gate is opened. */
+    Gate holdAnswers(String method, String pathPart) {
+        Gate g = new Gate(method, pathPart);
+        gates.add(g);
+        return g;
+    }
+
+    private void waitAtGate(String method, String path) {
+        for (Gate g : gates) {
+            if (g.open.getCount() == 0) {
+                gates.remove(g);
+            } else if (g.method.equals(method) && path.contains(g.pathPart)) {
+                g.reached.countDown();
+                try {
+                    if (!g.open.await(60, TimeUnit.SECONDS)) log.warn("a gate was never opened: {} {}", method, path);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The "thinking…" message of a deferred interaction, once the bot has acknowledged it. */
+    ObjectNode awaitThinking(String token) {
+        return awaitCondition("the deferral of interaction " + token, () -> Optional.ofNullable(thinking.get(token)));
+    }
+
+    /** Delivers the same INTERACTION_CREATE again (same id and token), as Discord may. */
+    void redeliver(String interactionId) {
+        gateway.dispatch("INTERACTION_CREATE", interactions.get(interactionId));
+    }
+
+    /** How many times the bot tried to acknowledge this interaction. */
+    long callbacks(String interactionId) {
+        return requests.stream().filter(r -> r.method().equals("POST") && r.path().startsWith("/api/v10/interactions/" + interactionId + "/")).count();
+    }
+
     // ---- gateway events the test sends ----
 
     /** A member as Discord puts it into events. */
@@ -327,7 +395,19 @@ final class DiscordDouble implements AutoCloseable {
         return interact(g, userId, false, 3, data, message);
     }
 
+    /** A slash command from this member object (say, one carrying another server's role). Returns [id, token]. */
+    String[] slashAs(Guild g, ObjectNode member, String command, ArrayNode options) {
+        ObjectNode data = F.objectNode();
+        data.put("id", id()).put("name", command).put("type", 1);
+        data.set("options", options == null ? F.arrayNode() : options);
+        return interact(g, member, 2, data, null);
+    }
+
     private String[] interact(Guild g, String userId, boolean admin, int type, ObjectNode data, ObjectNode message) {
+        return interact(g, member(g, userId, admin), type, data, message);
+    }
+
+    private String[] interact(Guild g, ObjectNode member, int type, ObjectNode data, ObjectNode message) {
         String id = id();
         String token = "token-" + id;
         channelOfToken.put(token, g.channelId());
@@ -338,7 +418,7 @@ final class DiscordDouble implements AutoCloseable {
         d.set("guild", F.objectNode().put("id", g.id()).put("locale", "en-US").set("features", F.arrayNode()));
         d.put("channel_id", g.channelId());
         d.set("channel", channel(g));
-        d.set("member", member(g, userId, admin));
+        d.set("member", member);
         d.set("data", data);
         if (message != null) d.set("message", message);
         d.put("locale", "en-US").put("guild_locale", "en-US");
@@ -347,6 +427,7 @@ final class DiscordDouble implements AutoCloseable {
         d.set("authorizing_integration_owners", F.objectNode().put("0", g.id()));
         d.put("context", 0);
         d.put("attachment_size_limit", 10 * 1024 * 1024);
+        interactions.put(id, d);
         gateway.dispatch("INTERACTION_CREATE", d);
         return new String[] {id, token};
     }
@@ -356,20 +437,30 @@ final class DiscordDouble implements AutoCloseable {
      * when eatbot can see the channel; returns whether it was sent.
      */
     boolean reactionAdd(Guild g, String userId, String messageId, String emoji) {
+        return reactionAdd(g, userId, messageId, emoji, false);
+    }
+
+    /** A reaction, or a super reaction ({@code burst}: Discord keeps it beside a normal one of the same emoji). */
+    boolean reactionAdd(Guild g, String userId, String messageId, String emoji, boolean burst) {
         if ((botPermissions(g.channelId()) & VIEW_CHANNEL) == 0) return false;
         ObjectNode d = reaction(g, userId, messageId, emoji);
         d.set("member", member(g, userId, false));
-        d.put("type", 0).put("burst", false);
-        d.set("burst_colors", F.arrayNode());
+        d.put("type", burst ? 1 : 0).put("burst", burst);
+        ArrayNode colors = d.putArray("burst_colors");
+        if (burst) colors.add("#ffcc4d");
         d.put("message_author_id", BOT_ID);
         gateway.dispatch("MESSAGE_REACTION_ADD", d);
         return true;
     }
 
     void reactionRemove(Guild g, String userId, String messageId, String emoji) {
+        reactionRemove(g, userId, messageId, emoji, false);
+    }
+
+    void reactionRemove(Guild g, String userId, String messageId, String emoji, boolean burst) {
         if ((botPermissions(g.channelId()) & VIEW_CHANNEL) == 0) return;
         ObjectNode d = reaction(g, userId, messageId, emoji);
-        d.put("type", 0).put("burst", false);
+        d.put("type", burst ? 1 : 0).put("burst", burst);
         gateway.dispatch("MESSAGE_REACTION_REMOVE", d);
     }
 
@@ -380,6 +471,26 @@ final class DiscordDouble implements AutoCloseable {
     /** Sends a raw dispatch again with the same payload (as a replay after a reconnect would). */
     void replayLast() {
         gateway.replayLast();
+    }
+
+    private final AtomicInteger resumes = new AtomicInteger();
+
+    /**
+     * Drops the gateway connection as Discord does when it asks for a reconnect;
+     * events sent until the bot resumes are replayed to it then.
+     */
+    void dropConnection() {
+        gateway.drop();
+    }
+
+    /** How many times the bot resumed its session. */
+    int resumes() {
+        return resumes.get();
+    }
+
+    /** Whether the bot's gateway session is up now (identified or resumed). */
+    boolean connected() {
+        return gateway.session;
     }
 
     private ObjectNode reaction(Guild g, String userId, String messageId, String emoji) {
@@ -579,7 +690,28 @@ final class DiscordDouble implements AutoCloseable {
                 }
                 send(ex, 200, out);
             } else if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
-                send(ex, 204, null);
+                if (!acknowledged.add(m.group(1))) {
+                    send(ex, 400, F.objectNode().put("code", 40060).put("message", "Interaction has already been acknowledged."));
+                    return;
+                }
+                int kind = body.get("type").asInt();
+                if (kind != 4 && kind != 5) {
+                    waitAtGate(method, path);
+                    send(ex, 204, null);
+                    return;
+                }
+                // with_response=true: the message the answer made (for a deferral, the "thinking…" one the edit will keep)
+                String token = m.group(2);
+                String channel = channelOfToken.get(token);
+                ObjectNode made = message(channel, body.get("data"), guildOfChannel(channel));
+                if (kind == 5) made.put("flags", made.get("flags").asInt() | 128); // LOADING
+                thinking.put(token, made);
+                ObjectNode out = F.objectNode();
+                out.set("interaction", F.objectNode().put("id", m.group(1)).put("type", 2)
+                        .put("response_message_id", made.get("id").asText()));
+                out.set("resource", F.objectNode().put("type", kind).set("message", made));
+                waitAtGate(method, path);
+                send(ex, 200, out);
             } else if ((m = ORIGINAL.matcher(path)).matches()) {
                 String token = m.group(2);
                 switch (method) {
@@ -591,9 +723,11 @@ final class DiscordDouble implements AutoCloseable {
                         String channel = channelOfToken.get(token);
                         ObjectNode msg = originals.compute(token, (k, before) -> {
                             ObjectNode now = message(channel, body, guildOfChannel(channel), files);
+                            if (before == null) before = thinking.get(token);
                             if (before != null) now.put("id", before.get("id").asText());
                             return now;
                         });
+                        waitAtGate(method, path);
                         send(ex, 200, msg);
                     }
                     case "GET" -> {
@@ -722,6 +856,7 @@ final class DiscordDouble implements AutoCloseable {
                 switch (m.get("op").asInt()) {
                     case 1 -> conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
                     case 2 -> ready(m.get("d"));
+                    case 6 -> resume(conn, m.get("d"));
                     default -> log.debug("gateway op {} ignored", m.get("op").asInt());
                 }
             } catch (IOException e) {
@@ -729,8 +864,9 @@ final class DiscordDouble implements AutoCloseable {
             }
         }
 
-        private void ready(JsonNode identifyPayload) {
+        private synchronized void ready(JsonNode identifyPayload) {
             identify = identifyPayload;
+            sent.clear(); // a new session: nothing of the old one is replayed
             ObjectNode d = F.objectNode();
             d.put("v", 10);
             d.set("user", user(BOT_ID, "eatbot", true));
@@ -745,6 +881,7 @@ final class DiscordDouble implements AutoCloseable {
             d.putArray("shard").add(0).add(1);
             dispatch("READY", d);
             for (Guild g : guilds) dispatch("GUILD_CREATE", guildCreate(g));
+            session = true;
             identified.countDown();
         }
 
@@ -752,18 +889,62 @@ final class DiscordDouble implements AutoCloseable {
             ObjectNode m = F.objectNode().put("op", 0).put("s", seq.incrementAndGet()).put("t", type);
             m.set("d", d);
             last = m.toString();
+            sent.add(last);
             WebSocket c = bot;
-            if (c == null) throw new IllegalStateException("the bot is not connected");
+            if (c == null) {
+                // as Discord does: kept for a RESUME of the session, lost to a new one
+                if (!resumable) throw new IllegalStateException("the bot is not connected");
+                return;
+            }
             c.send(last);
         }
 
+        /** Every dispatch of this session, in order: what a RESUME replays from. */
+        final List<String> sent = new ArrayList<>();
+        /** Set while the connection is dropped in a way the bot may resume. */
+        volatile boolean resumable;
+        /** Set once the bot's session is ready (READY and the servers sent, or RESUMED), cleared when it drops. */
+        volatile boolean session;
+
+        /** Closes the bot's connection as Discord does when it wants a reconnect (4000: resumable). */
+        synchronized void drop() {
+            WebSocket c = bot;
+            if (c == null) return;
+            resumable = true;
+            session = false;
+            bot = null;
+            c.close(4000, "reconnect");
+        }
+
+        private synchronized void resume(WebSocket conn, JsonNode d) {
+            long after = d.get("seq").asLong();
+            bot = conn;
+            for (String event : sent) {
+                try {
+                    if (JSON.readTree(event).get("s").asLong() > after) conn.send(event);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            resumable = false;
+            resumes.incrementAndGet();
+            dispatch("RESUMED", F.objectNode());
+            session = true;
+        }
+
         synchronized void replayLast() {
-            bot.send(last);
+            WebSocket c = bot;
+            if (c != null) c.send(last);
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            if (conn == bot) bot = null;
+            synchronized (this) {
+                if (conn == bot) {
+                    bot = null;
+                    session = false;
+                }
+            }
         }
 
         @Override

@@ -22,7 +22,7 @@ class InteractionListenerTest {
     void aHandlerDyingOfAnErrorStillAnswersTheCaller() {
         EatService service = mock(EatService.class);
         InteractionListener listener = new InteractionListener(new CommandSet(service, new EatRateLimit(1, () -> 0)), service,
-                Runnable::run, Runnable::run);
+                Runnable::run, new ReactionListener(service, Runnable::run, new HeldReactions<>(() -> 0, 10)));
         InteractionHook hook = mock(InteractionHook.class);
         WebhookMessageEditAction<net.dv8tion.jda.api.entities.Message> edit = mock(WebhookMessageEditAction.class);
         when(hook.editOriginal(any(MessageEditData.class))).thenReturn(edit);
@@ -30,7 +30,7 @@ class InteractionListenerTest {
         // what a chart gives on a host without fonts: an Error, not an exception
         listener.answer(hook, true, () -> {
             throw new NoClassDefFoundError("Could not initialize class sun.awt.X11FontManager");
-        });
+        }, listener.take("a channel", true, "a test"));
 
         ArgumentCaptor<MessageEditData> sent = ArgumentCaptor.forClass(MessageEditData.class);
         verify(hook).editOriginal(sent.capture());

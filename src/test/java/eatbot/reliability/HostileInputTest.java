@@ -218,7 +218,7 @@ class HostileInputTest {
                 arguments("10k characters", LONG, "✗ That line is too long"),
                 arguments("SQL in a name", "/place add name:Bobby'); DROP TABLE places;--", "Added Bobby'); DROP TABLE places;--."),
                 arguments("override in a name", "/place add name:\u202Eabc", "✗ The place name has an invisible formatting character"),
-                arguments("terminal escape as a command", "/\u001B[2J", "✗ Unknown command '/?[2J'"),
+                arguments("terminal escape as a command", "/\u001B[2J", "✗ Unknown command '/?\\[2J'"),
                 arguments("NUL in a policy", "/eat-admin policy name:\u0000", "✗ unknown policy '?'"),
                 arguments("NaN", "/eat-admin exploration epsilon:NaN", "✗ epsilon must be a number"),
                 arguments("overflowing number", "/eat-admin exploration epsilon:1e400", "✗ epsilon must be a number"),

@@ -85,7 +85,7 @@ class ColdStartSumsTest {
         List<Suggestion> suggestions = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             suggestions.add(f.store.addSuggestion("g", "admin", List.of("admin"), places.get(r.nextInt(places.size())),
-                    "thompson", false, Instant.EPOCH, null));
+                    "thompson", false, Instant.EPOCH));
         }
         List<String> users = new ArrayList<>();
         for (int u = 0; u < 25; u++) users.add("u" + u);

@@ -12,6 +12,11 @@ public interface Call {
     /** The caller's snowflake id. */
     String userId();
 
+    /** The Discord interaction's id (the same in a duplicated delivery), or null where there is none. */
+    default String interactionId() {
+        return null;
+    }
+
     /**
      * The subcommand ({@code add} of {@code /place add}); for a subcommand in a
      * group, the group and the subcommand ({@code veto add} of {@code /eat-admin veto add}); or null.

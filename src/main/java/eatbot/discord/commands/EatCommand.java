@@ -90,7 +90,8 @@ public final class EatCommand extends SlashCommand {
         }
         return new SuggestRequest(call.guildId(), call.userId(), members, Set.of())
                 .filtered(call.option("not"), call.option("max-price"), call.option("only"))
-                .at(call.option("at"));
+                .at(call.option("at"))
+                .fromInteraction(call.interactionId());
     }
 
     /** The member ids in {@code with:}, which must be nothing but @mentions of members. */
@@ -101,7 +102,7 @@ public final class EatCommand extends SlashCommand {
             Matcher m = MENTION.matcher(word);
             if (!m.matches()) {
                 throw new EatException("with: takes @mentions of members, like with:@alice @bob; '"
-                        + Text.limit(Text.escape(word), 40) + "' is not one.");
+                        + eatbot.eat.Names.shown(word) + "' is not one.");
             }
             ids.add(m.group(1));
         }
@@ -120,7 +121,7 @@ public final class EatCommand extends SlashCommand {
             if (p == null) {
                 throw new EatException("with: could not find who <@" + id + "> is; pick people from Discord's list as you type @.");
             }
-            if (p.bot()) throw new EatException("with: takes people; @" + Text.limit(Text.escape(p.name()), 40) + " is a bot.");
+            if (p.bot()) throw new EatException("with: takes people; @" + eatbot.eat.Names.shown(p.name()) + " is a bot.");
         }
     }
 
@@ -138,8 +139,8 @@ public final class EatCommand extends SlashCommand {
         if (previous.members().contains(call.userId())) {
             previous.members().stream().filter(m -> !PersonalData.FORGOTTEN_USER.equals(m)).forEach(members::add);
         }
-        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at())
-                .excluding(previous.option().id());
+        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at(),
+                call.interactionId()).excluding(previous.option().id());
         return post(service.suggest(request), request, call);
     }
 

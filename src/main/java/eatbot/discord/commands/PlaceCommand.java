@@ -59,6 +59,8 @@ public final class PlaceCommand extends SlashCommand {
 
     @Override
     public String refuse(Call call) {
+        // Discord always sends a subcommand; a forged or garbled interaction may not
+        if (call.subcommand() == null) return "Choose what to do with /place: add, list, edit, rename, remove, export or import.";
         return ADMIN_ONLY.contains(call.subcommand()) ? Permissions.refuseUnlessAdmin(call) : null;
     }
 

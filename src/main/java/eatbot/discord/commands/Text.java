@@ -23,6 +23,25 @@ public final class Text {
         return b.toString();
     }
 
+    /** The most a refusal or error says (house rule): one line of at most this many characters. */
+    public static final int MAX_REFUSAL = eatbot.eat.Names.MAX_MESSAGE;
+
+    /**
+     * A refusal as sent: the last guard that it is at most {@link #MAX_REFUSAL}
+     * characters, whatever a handler put in it (quoted text is clipped and
+     * escaped where it is quoted, by {@code Names.shown}); a cut never leaves a
+     * half escape.
+     */
+    public static String refusal(String s) {
+        if (s == null || s.length() <= MAX_REFUSAL) return s;
+        String cut = limit(s, MAX_REFUSAL);
+        String body = cut.substring(0, cut.length() - 1);
+        int slashes = 0;
+        while (slashes < body.length() && body.charAt(body.length() - 1 - slashes) == '\\') slashes++;
+        if (slashes % 2 == 1) body = body.substring(0, body.length() - 1);
+        return body + "…";
+    }
+
     /** Cuts to at most {@code max} characters, ending with … when cut. */
     public static String limit(String s, int max) {
         if (s.length() <= max) return s;
