@@ -189,6 +189,19 @@ class WhyChartTest {
     }
 
     @Test
+    void aDuplicatedInteractionKeepsTheFirstDeliverysReasons() {
+        for (int i = 0; i < 6; i++) add("Place " + i, "");
+        SuggestRequest asked = SuggestRequest.forUser(G, "carol").fromInteraction("interaction-1");
+        Suggestion first = service.suggest(asked);
+        Reasons kept = service.why(G, first.id(), "carol").reasons();
+        Suggestion again = service.suggest(asked);
+        assertEquals(first.id(), again.id());
+        Reasons after = service.why(G, first.id(), "carol").reasons();
+        assertArrayEquals(kept.optionIds(), after.optionIds());
+        assertArrayEquals(kept.members().get(0).score(), after.members().get(0).score(), "the draws of the delivery that was stored");
+    }
+
+    @Test
     void aLoneAskerGetsOnePanelAndTheWinnersDrawIsTheHighest() throws IOException {
         for (int i = 0; i < 5; i++) add("Place " + i, "");
         Suggestion s = service.suggest(SuggestRequest.forUser(G, "carol"));
