@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /** {@code java -jar eatbot.jar [console | ...]}: the bot by default. */
 @Command(name = "eatbot", mixinStandardHelpOptions = true, version = "eatbot 0.1",
         description = "A Discord bot that ends \"what should we eat?\". Without a subcommand it runs the bot (needs DISCORD_TOKEN).",
-        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class, eatbot.sim.SimulateCommand.class})
+        subcommands = {Main.ConsoleCommand.class, Main.BackupCommand.class, eatbot.sim.SimulateCommand.class, eatbot.sim.SimulateWeekCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit statuses (README "Exit statuses"); 1 is anything unforeseen, 2 a usage mistake or a missing token. */
     static final int CONFIG_ERROR = 3;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import eatbot.bandit.GroupRule;
 import eatbot.eat.EatException;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.MealTime;
 import eatbot.eat.Names;
 import eatbot.eat.NewOption;
 import eatbot.eat.OpeningHours;
@@ -113,7 +114,8 @@ public final class ConfigLoader {
                 throw new EatException(e.getMessage());
             }
             defaults = new GuildSettings("", d.policy(), d.epsilon(), d.c(), d.priorAlpha(), d.priorBeta(), rule,
-                    d.cooldownDays(), d.gamma(), d.coldStartStrength(), d.timeZone(), null);
+                    d.cooldownDays(), d.gamma(), d.coldStartStrength(), d.timeZone(), null,
+                    MealTime.timeOfDay(d.mealTime(), "mealTime"), d.variety());
         } catch (EatException e) {
             throw new ConfigException(source + ": defaults: " + e.getMessage());
         }

@@ -18,7 +18,7 @@ public record EatbotConfig(
 
     public EatbotConfig {
         if (database == null || database.isBlank()) database = "data/eatbot.db";
-        if (defaults == null) defaults = new Defaults(null, null, null, null, null, null, null, null, null, null);
+        if (defaults == null) defaults = new Defaults(null, null, null, null, null, null, null, null, null, null, null, null);
         starterPlaces = starterPlaces == null ? List.of() : List.copyOf(starterPlaces);
         if (discord == null) discord = new Discord(null, null, null, null);
     }
@@ -38,7 +38,9 @@ public record EatbotConfig(
             @JsonProperty("cooldownDays") Integer cooldownDays,
             @JsonProperty("gamma") Double gamma,
             @JsonProperty("coldStartStrength") Double coldStartStrength,
-            @JsonProperty("timeZone") String timeZone) {
+            @JsonProperty("timeZone") String timeZone,
+            @JsonProperty("mealTime") String mealTime,
+            @JsonProperty("variety") Double variety) {
         public Defaults {
             if (policy == null) policy = "thompson";
             if (epsilon == null) epsilon = 0.1;
@@ -50,6 +52,8 @@ public record EatbotConfig(
             if (gamma == null) gamma = 1.0;
             if (coldStartStrength == null) coldStartStrength = 0.0;
             if (timeZone == null) timeZone = "UTC";
+            if (mealTime == null) mealTime = "12:00";
+            if (variety == null) variety = eatbot.eat.GuildSettings.DEFAULT_VARIETY;
         }
     }
 

@@ -8,6 +8,7 @@ import eatbot.eat.Numbers;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.HistoryCount;
+import eatbot.eat.MealPlan;
 import eatbot.eat.Option;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.PersonalData;
@@ -48,6 +49,9 @@ public final class Console {
     public static final String GUILD = "console";
     private static final Logger log = LoggerFactory.getLogger(Console.class);
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    /** How a plan names its days: as /eat history does, without the time. */
+    private static final DateTimeFormatter PLAN_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final int PLAN_DAYS = 7;
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
 
     private final EatService service;
@@ -139,6 +143,8 @@ public final class Console {
                   /eat go [id:<n>]                   we're going: decide the last (or that) suggestion; again undoes it
                   /eat why [id:<n>]                  a picture of why (PNG) for the last (or that) suggestion
                   /eat history                       the last suggestions, what people said, ✅ where they went
+                  /eat plan [days:<1..14>] [with:…] [not:…] [max-price:…] [only:…] [at:12:30]
+                                                     a plan of the next days (default 7): liking and variety
                   /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]
                                                      add a place (tags like cuisine, spicy, $$, vegetarian)
                   /place edit name:<text> [tags:] [link:] [hours:]  change them (none clears one)
@@ -157,6 +163,8 @@ public final class Console {
                   /eat-admin gamma value:<0..1>      forget older feedback (1 = never)
                   /eat-admin cold-start strength:<0..1000>   lean newcomers on the server's ratings (0 = off)
                   /eat-admin timezone zone:<e.g. Europe/Paris>  for opening hours
+                  /eat-admin meal-time time:<HH:MM>  when the server eats (for /eat plan; default 12:00)
+                  /eat-admin variety value:<0..1>    how much /eat plan trades liking for variety (0 = liking only)
                   /eat-admin veto add|remove|list place:<name> | tag:<tag>   server-wide vetoes
                   /place export                      the places as JSON
                   /place import file:<path>          add the places of a JSON file (all or nothing)
@@ -183,12 +191,20 @@ public final class Console {
             case "history" -> history(cmd.rest());
             case "why" -> why(cmd.rest());
             case "go" -> go(cmd.rest());
-            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat why or /eat history.");
+            case "plan" -> plan(cmd.rest());
+            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat plan, /eat why or /eat history.");
         }
     }
 
     private void eat(String rest) {
         Map<String, String> o = CommandParser.options(rest, Set.of("with", "not", "max-price", "only", "at"));
+        Suggestion s = service.suggest(request(o));
+        last = s;
+        out.println(describe(s));
+    }
+
+    /** The people and filters of /eat and /eat plan, from their options. */
+    private SuggestRequest request(Map<String, String> o) {
         List<String> members = new ArrayList<>();
         members.add(user);
         if (o.containsKey("with")) {
@@ -199,11 +215,21 @@ public final class Console {
                 members.add(name.toLowerCase(Locale.ROOT));
             }
         }
-        SuggestRequest request = new SuggestRequest(GUILD, user, members, Set.of())
+        return new SuggestRequest(GUILD, user, members, Set.of())
                 .filtered(o.get("not"), o.get("max-price"), o.get("only")).at(o.get("at"));
-        Suggestion s = service.suggest(request);
-        last = s;
-        out.println(describe(s));
+    }
+
+    /** /eat plan: one line per day. Advice only: nothing is recorded. */
+    private void plan(String rest) {
+        Map<String, String> o = CommandParser.options(rest, Set.of("days", "with", "not", "max-price", "only", "at"));
+        int days = o.containsKey("days") ? wholeNumber(o, "days") : PLAN_DAYS;
+        MealPlan plan = service.plan(request(o), days);
+        out.println("Plan for " + String.join(", ", plan.members()) + ", meals at " + plan.mealTime() + ":");
+        for (MealPlan.Day d : plan.days()) {
+            out.println("  " + PLAN_DAY.format(d.date()) + "  " + (d.closed()
+                    ? "— every place left is closed at " + plan.mealTime()
+                    : d.place().name() + tags(d.place()) + " — " + d.reason().text()));
+        }
     }
 
     private String describe(Suggestion s) {
@@ -441,11 +467,22 @@ public final class Console {
                 requireOption(o, "zone", "/eat-admin timezone zone:<e.g. Europe/Paris>");
                 s = service.setTimeZone(GUILD, o.get("zone"));
             }
+            case "meal-time" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("time"));
+                requireOption(o, "time", "/eat-admin meal-time time:<HH:MM>");
+                s = service.setMealTime(GUILD, o.get("time"));
+            }
+            case "variety" -> {
+                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("value"));
+                requireOption(o, "value", "/eat-admin variety value:<0..1>");
+                s = service.setVariety(GUILD, number(o, "value"));
+            }
             case "veto" -> {
                 veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
                 return;
             }
-            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, group-rule, cooldown, gamma, cold-start, timezone or veto.");
+            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, group-rule, cooldown, gamma, cold-start, timezone,"
+                    + " meal-time, variety or veto.");
         }
         out.println(SettingsText.describe(s));
     }

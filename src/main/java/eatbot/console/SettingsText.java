@@ -19,10 +19,13 @@ public final class SettingsText {
                   cooldown     %d day(s)
                   gamma        %s%s
                   cold start   %s
-                  time zone    %s""",
+                  time zone    %s
+                  meal time    %s
+                  variety      %s""",
                 s.policy(), Numbers.format(s.epsilon()), Numbers.format(s.ucbC()), Numbers.format(s.priorAlpha()), Numbers.format(s.priorBeta()),
                 s.groupRule().id(), s.cooldownDays(), Numbers.format(s.discount()), s.discount() == 1 ? " (never forget)" : "",
-                s.coldStartStrength() == 0 ? "off" : "strength " + Numbers.format(s.coldStartStrength()), s.timeZone());
+                s.coldStartStrength() == 0 ? "off" : "strength " + Numbers.format(s.coldStartStrength()), s.timeZone(),
+                s.mealTime(), Numbers.format(s.variety()) + (s.variety() == 0 ? " (liking only)" : ""));
     }
 
 }

@@ -4,11 +4,20 @@ import eatbot.bandit.Arms;
 import eatbot.bandit.Choice;
 import eatbot.bandit.GroupRule;
 import eatbot.bandit.Policy;
+import eatbot.bandit.ThompsonSampling;
+import eatbot.plan.BackwardInduction;
+import eatbot.plan.PastMeal;
+import eatbot.plan.Plan;
+import eatbot.plan.PlanPlace;
+import eatbot.plan.Reason;
+import eatbot.plan.WeekModel;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -302,6 +311,100 @@ public final class EatService {
         return new Running(sieve, cooldown, resting, request.members());
     }
 
+    // ---- planning the week ----
+
+    public static final int MAX_PLAN_DAYS = 14;
+    private static final ThompsonSampling THOMPSON = new ThompsonSampling();
+
+    /**
+     * A plan of {@code days} meals for the request's people, from today if today's
+     * meal time has not passed yet, else from tomorrow. Vetoes and filters apply
+     * to every day, opening hours to each day at the meal time ({@code at:} or the
+     * server's). One posterior draw per person and place, combined by the group
+     * rule, is the liking; the plan maximises liking minus the variety penalty over
+     * all days (see {@link WeekModel}). No cooldown: variety does its work here.
+     */
+    public MealPlan plan(SuggestRequest request, int days) {
+        checkPlanDays(days);
+        if (request.at() != null && request.at().day() != null) {
+            throw new EatException("at: takes a time of day in a plan, like at:19:00; the plan names the days itself.");
+        }
+        GuildSettings s = settings(request.guildId());
+        List<Option> all = activePlaces(request.guildId());
+        if (all.isEmpty()) throw new EatException("There are no places yet. Add one with /place add name:<place>.");
+        Sieve sieve = new Sieve(all);
+        new Vetoes(guildVetoes(s.guildId())).applyTo(sieve, request.members(), request.requestedBy());
+        request.filters().applyTo(sieve);
+        List<Option> places = sieve.left();
+
+        LocalTime mealTime = request.at() == null ? s.mealTime() : request.at().time();
+        ZonedDateTime now = now().atZone(s.zone());
+        LocalDate first = now.toLocalTime().isAfter(mealTime) ? now.toLocalDate().plusDays(1) : now.toLocalDate();
+        boolean[][] open = new boolean[days][places.size()];
+        boolean anyOpen = false;
+        for (int t = 0; t < days; t++) {
+            LocalDateTime when = first.plusDays(t).atTime(mealTime);
+            for (int i = 0; i < places.size(); i++) {
+                OpeningHours h = OpeningHours.ofStored(places.get(i).hours());
+                open[t][i] = h == null || h.isOpen(when);
+                anyOpen |= open[t][i];
+            }
+        }
+        if (!anyOpen) {
+            throw new EatException("Nothing is left after opening hours: " + (places.size() == 1 ? "the one place" : "all " + places.size() + " places")
+                    + " still in the running " + (places.size() == 1 ? "is" : "are") + " closed at " + mealTime + " on " + (days == 1 ? "that day." : "each of those " + days + " days."));
+        }
+
+        ColdStart cold = coldStart(s);
+        Arms[] members = new Arms[request.members().size()];
+        for (int m = 0; m < members.length; m++) members[m] = arms(s, cold, store.evidence(s.guildId(), request.members().get(m)), places);
+        double[][] draws = new double[members.length][places.size()];
+        synchronized (rng) {
+            // one draw per person and place for the whole plan: posterior sampling
+            for (int m = 0; m < members.length; m++) THOMPSON.score(members[m], rng, draws[m]);
+        }
+        double[] liking = s.groupRule().combine(draws);
+        List<PlanPlace> planPlaces = places.stream().map(o -> new PlanPlace(o.id(), cuisine(o))).toList();
+        WeekModel model = new WeekModel(planPlaces, liking, open, s.variety(), pastMeals(s, request.members(), first));
+        Plan plan = BackwardInduction.solve(model);
+        Reason[] reasons = Reason.of(model, plan, combinedMeans(members, s.groupRule()));
+        List<MealPlan.Day> out = new ArrayList<>();
+        for (int t = 0; t < days; t++) {
+            int a = plan.at(t);
+            out.add(new MealPlan.Day(first.plusDays(t), a == WeekModel.NONE ? null : places.get(a), reasons[t]));
+        }
+        return new MealPlan(request.members(), mealTime, out);
+    }
+
+    /** Refuses a plan's length outside 1..{@link #MAX_PLAN_DAYS}: the one message every front end gives. */
+    public static int checkPlanDays(int days) {
+        if (days < 1 || days > MAX_PLAN_DAYS) throw new EatException("days: must be 1 to " + MAX_PLAN_DAYS + ", got " + days + ".");
+        return days;
+    }
+
+    /** A place's cuisine for variety: its tags but the price. */
+    private static Set<String> cuisine(Option o) {
+        Set<String> c = new java.util.HashSet<>();
+        for (String t : o.tags()) if (!t.matches("\\${1,4}")) c.add(t);
+        return c;
+    }
+
+    /**
+     * The decided meals ({@code /eat go}, "We're going") of the {@link WeekModel#MEMORY_DAYS}
+     * days before the plan's first day that any of its people ate, each as days before
+     * that first day (by the date in the server's zone).
+     */
+    private List<PastMeal> pastMeals(GuildSettings s, List<String> members, LocalDate first) {
+        java.time.Instant since = first.minusDays(WeekModel.MEMORY_DAYS).atStartOfDay(s.zone()).toInstant();
+        List<PastMeal> out = new ArrayList<>();
+        for (Meal m : store.mealsSince(s.guildId(), since)) {
+            if (m.members().stream().noneMatch(members::contains)) continue;
+            long before = java.time.temporal.ChronoUnit.DAYS.between(m.at().atZone(s.zone()).toLocalDate(), first);
+            if (before >= 1) out.add(new PastMeal((int) before, m.place().id(), cuisine(m.place())));
+        }
+        return out;
+    }
+
     /** The local time in the guild that opening hours are checked at. */
     private LocalDateTime mealTime(GuildSettings s, MealTime at) {
         ZonedDateTime now = now().atZone(s.zone());
@@ -513,6 +616,16 @@ public final class EatService {
     /** The time zone opening hours are read in, e.g. Europe/Paris. */
     public GuildSettings setTimeZone(String guildId, String zone) {
         return save(settings(guildId).withTimeZone(zone));
+    }
+
+    /** When the server eats, for /eat plan: HH:MM in the server's time zone. */
+    public GuildSettings setMealTime(String guildId, String time) {
+        return save(settings(guildId).withMealTime(MealTime.timeOfDay(time, "time")));
+    }
+
+    /** How much /eat plan trades liking for variety, 0 (liking only) to 1. */
+    public GuildSettings setVariety(String guildId, double variety) {
+        return save(settings(guildId).withVariety(variety));
     }
 
     /**

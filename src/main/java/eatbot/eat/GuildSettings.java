@@ -5,6 +5,7 @@ import eatbot.bandit.Policies;
 import eatbot.bandit.Policy;
 
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
@@ -22,13 +23,18 @@ import java.time.ZoneId;
  * @param coldStartStrength pseudo-observations borrowed from the guild's ratings for a newcomer's prior (0 = off)
  * @param timeZone          the guild's time zone, for opening hours
  * @param addRoleId         when set, only members with this role (or Manage Server) may add places
+ * @param mealTime          when the group eats, local time: /eat plan checks opening hours then
+ * @param variety           weight of the variety penalty in /eat plan, 0 (liking only) to 1
  */
 public record GuildSettings(String guildId, String policy, double epsilon, double ucbC, double priorAlpha,
                             double priorBeta, GroupRule groupRule, int cooldownDays, double discount,
-                            double coldStartStrength, String timeZone, String addRoleId) {
+                            double coldStartStrength, String timeZone, String addRoleId, LocalTime mealTime, double variety) {
 
     public static final int MAX_COOLDOWN_DAYS = 365;
     public static final double MAX_PRIOR = 1000;
+    public static final LocalTime DEFAULT_MEAL_TIME = LocalTime.NOON;
+    /** See the README, "Planning the week": yesterday's cuisine costs half the liking scale, two days back a quarter. */
+    public static final double DEFAULT_VARIETY = 0.5;
 
     public GuildSettings {
         try {
@@ -50,6 +56,16 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
         } catch (DateTimeException e) {
             throw new EatException("unknown time zone '" + Names.shown(timeZone) + "' (use a name like Europe/Paris or UTC)");
         }
+        if (mealTime == null) mealTime = DEFAULT_MEAL_TIME;
+        mealTime = mealTime.withSecond(0).withNano(0);
+        if (!(variety >= 0 && variety <= 1)) throw new EatException("variety must be 0 to 1, got " + Numbers.format(variety));
+    }
+
+    /** Settings from before /eat plan: the default meal time and variety. */
+    public GuildSettings(String guildId, String policy, double epsilon, double ucbC, double priorAlpha, double priorBeta,
+                         GroupRule groupRule, int cooldownDays, double discount, double coldStartStrength, String timeZone, String addRoleId) {
+        this(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId,
+                DEFAULT_MEAL_TIME, DEFAULT_VARIETY);
     }
 
     public Policy toPolicy() {
@@ -61,47 +77,54 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
     }
 
     public GuildSettings forGuild(String id) {
-        return new GuildSettings(id, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(id, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withPolicy(String p) {
-        return new GuildSettings(guildId, p, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, p, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withEpsilon(double e) {
-        return new GuildSettings(guildId, policy, e, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, e, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withUcbC(double c) {
-        return new GuildSettings(guildId, policy, epsilon, c, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, c, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withPrior(double a, double b) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, a, b, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, a, b, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withGroupRule(GroupRule r) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, r, cooldownDays, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, r, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withCooldownDays(int d) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, d, discount, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, d, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withDiscount(double g) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, g, coldStartStrength, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, g, coldStartStrength, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withColdStartStrength(double s) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, s, timeZone, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, s, timeZone, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withTimeZone(String z) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, z, addRoleId);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, z, addRoleId, mealTime, variety);
     }
 
     public GuildSettings withAddRoleId(String r) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, r);
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, r, mealTime, variety);
     }
 
+    public GuildSettings withMealTime(LocalTime t) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, t, variety);
+    }
+
+    public GuildSettings withVariety(double v) {
+        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, v);
+    }
 }

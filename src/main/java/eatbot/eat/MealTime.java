@@ -42,6 +42,22 @@ public record MealTime(DayOfWeek day, LocalTime time) {
         return new MealTime(day, LocalTime.of(h, min));
     }
 
+    /**
+     * A time of day only, as typed after {@code option:} ({@code 12:30}): the meal time
+     * of a plan or a server, which has no day of its own.
+     */
+    public static LocalTime timeOfDay(String raw, String option) {
+        String how = " Write a time of day like " + option + ":12:30.";
+        if (raw == null || raw.isBlank()) throw new EatException("Give " + option + ":<HH:MM>." );
+        Matcher m = SHAPE.matcher(raw.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time." + how);
+        if (m.group(1) != null) throw new EatException(option + ": takes a time of day without a day, like " + option + ":12:30.");
+        int h = Integer.parseInt(m.group(2));
+        int min = Integer.parseInt(m.group(3));
+        if (h > 23 || min > 59) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time of day." + how);
+        return LocalTime.of(h, min);
+    }
+
     /** The local date and time meant, seen from {@code now} in the guild's zone. */
     public LocalDateTime resolve(ZonedDateTime now) {
         LocalDateTime t = now.toLocalDate().atTime(time);

@@ -63,7 +63,8 @@ public final class SqliteEatStore implements EatStore {
         return new GuildSettings(rs.getString("id"), rs.getString("policy"), rs.getDouble("epsilon"),
                 rs.getDouble("ucb_c"), rs.getDouble("prior_alpha"), rs.getDouble("prior_beta"),
                 GroupRule.parse(rs.getString("group_rule")), rs.getInt("cooldown_days"), rs.getDouble("discount"),
-                rs.getDouble("cold_start_strength"), rs.getString("time_zone"), rs.getString("add_role_id"));
+                rs.getDouble("cold_start_strength"), rs.getString("time_zone"), rs.getString("add_role_id"),
+                java.time.LocalTime.parse(rs.getString("meal_time")), rs.getDouble("variety"));
     }
 
     @Override
@@ -71,8 +72,8 @@ public final class SqliteEatStore implements EatStore {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO guilds (id, created_at, policy, epsilon, ucb_c, prior_alpha, prior_beta, group_rule,
-                                        cooldown_days, discount, cold_start_strength, time_zone, add_role_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+                                        cooldown_days, discount, cold_start_strength, time_zone, add_role_id, meal_time, variety)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
                 ps.setString(1, s.guildId());
                 ps.setString(2, now.toString());
                 bindSettings(ps, 3, s);
@@ -94,7 +95,9 @@ public final class SqliteEatStore implements EatStore {
         ps.setDouble(i++, s.discount());
         ps.setDouble(i++, s.coldStartStrength());
         ps.setString(i++, s.timeZone());
-        ps.setString(i, s.addRoleId());
+        ps.setString(i++, s.addRoleId());
+        ps.setString(i++, s.mealTime().toString());
+        ps.setDouble(i, s.variety());
     }
 
     @Override
@@ -102,10 +105,11 @@ public final class SqliteEatStore implements EatStore {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE guilds SET policy = ?, epsilon = ?, ucb_c = ?, prior_alpha = ?, prior_beta = ?, group_rule = ?,
-                                      cooldown_days = ?, discount = ?, cold_start_strength = ?, time_zone = ?, add_role_id = ?
+                                      cooldown_days = ?, discount = ?, cold_start_strength = ?, time_zone = ?, add_role_id = ?,
+                                      meal_time = ?, variety = ?
                     WHERE id = ?""")) {
                 bindSettings(ps, 1, s);
-                ps.setString(12, s.guildId());
+                ps.setString(14, s.guildId());
                 if (ps.executeUpdate() != 1) throw new StoreException("no guild " + s.guildId());
             }
             return null;

@@ -36,6 +36,8 @@ class ConfigLoaderTest {
         assertEquals("thompson", c.defaults().policy());
         assertEquals(3, c.starters().size());
         assertEquals(2, c.defaults().cooldownDays());
+        assertEquals(java.time.LocalTime.NOON, c.defaults().mealTime());
+        assertEquals(0.5, c.defaults().variety());
     }
 
     @Test
@@ -77,6 +79,8 @@ class ConfigLoaderTest {
         assertTrue(error("{\"defaults\": {\"policy\": \"coin\"}}").contains("unknown policy 'coin'"));
         assertTrue(error("{\"defaults\": {\"groupRule\": \"dictator\"}}").contains("unknown group rule 'dictator'"));
         assertTrue(error("{\"defaults\": {\"timeZone\": \"Mars/Olympus\"}}").contains("unknown time zone"));
+        assertTrue(error("{\"defaults\": {\"mealTime\": \"25:00\"}}").contains("defaults: '25:00' is not a time of day"));
+        assertTrue(error("{\"defaults\": {\"variety\": 1.5}}").contains("defaults: variety must be 0 to 1, got 1.5"));
         assertTrue(error("{\"defaults\": {\"c\": \"big\"}}").contains("'defaults.c'"));
         assertTrue(error("{\"starterPlaces\": [{\"name\": \"ok\"}, {\"name\": \"\"}]}").contains("starterPlaces[1]: A place needs a name."));
         assertTrue(error("{\"database\": ").contains("not valid JSON"));

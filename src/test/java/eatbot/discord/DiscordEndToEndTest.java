@@ -52,6 +52,7 @@ class DiscordEndToEndTest {
     static DiscordDouble.Guild pho;
     /** Only the group test's places live here, so its filters decide the pick. */
     static DiscordDouble.Guild together;
+    static DiscordDouble.Guild planning;
     /** No places: /taste answers in words, so asking for pictures costs nothing here. */
     static DiscordDouble.Guild quiet;
     /** One place whose link Discord refuses in an embed. */
@@ -75,6 +76,7 @@ class DiscordEndToEndTest {
         other = discord.addGuild();
         pho = discord.addGuild();
         together = discord.addGuild();
+        planning = discord.addGuild();
         quiet = discord.addGuild();
         going = discord.addGuild();
         broken = discord.addGuild();
@@ -115,7 +117,7 @@ class DiscordEndToEndTest {
                 r -> r.method().equals("PUT") && r.path().equals("/api/v10/applications/" + DiscordDouble.BOT_ID + "/commands")).body();
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("eat", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin", "eat-help"), names);
+        assertEquals(List.of("eat", "eat-plan", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin", "eat-help"), names);
         commands.forEach(c -> {
             String perms = c.get("name").asText().equals("eat-admin") ? String.valueOf(DiscordDouble.MANAGE_GUILD) : null;
             JsonNode p = c.get("default_member_permissions");
@@ -616,6 +618,41 @@ class DiscordEndToEndTest {
         assertFalse(secondTitle.contains("Hotpot"), "the filter is kept: " + secondTitle);
         assertEquals("For <@" + kim + ">, <@" + jo + ">", secondEmbed.get("description").asText());
         assertTrue(secondEmbed.toString().contains("not:smelly"), secondEmbed.toString());
+    }
+
+    @Test
+    void eatPlanAnswersInPublicWithOneLinePerDayAndNoButtonsAndRefusesFifteenDaysAtOnce() throws Exception {
+        DiscordDouble.Guild g = planning;
+        var service = bot.app().service();
+        service.addPlace(g.id(), admin, "Hotpot King", "hotpot,smelly");
+        service.addPlace(g.id(), admin, "Green *Bowl*", "vegetarian");
+        service.addPlace(g.id(), admin, "Falafel Cart", "middle-eastern");
+        String liv = discord.id();
+        String max = discord.id();
+
+        String[] plan = discord.slash(g, liv, false, "eat-plan", options(F.objectNode().put("name", "days").put("type", 4).put("value", 3),
+                str("with", "<@" + max + ">"), str("not", "smelly"), str("at", "12:30")), discord.mentioned(g, max));
+        assertEquals(5, discord.awaitCallback(plan[0]).get("type").asInt());
+        ObjectNode answer = discord.awaitOriginal(plan[1]);
+        JsonNode embed = answer.get("embeds").get(0);
+        assertEquals("A plan for 3 days, meals at 12:30", embed.get("title").asText());
+        String[] lines = embed.get("description").asText().split("\n");
+        assertEquals("For <@" + liv + ">, <@" + max + ">", lines[0]);
+        assertEquals(4, lines.length, embed.toString());
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].matches("\\*\\*(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2}\\*\\* · .+ · (favourite|exploring|for variety)"), lines[i]);
+            assertFalse(lines[i].contains("Hotpot"), "not:smelly holds every day: " + lines[i]);
+            if (i > 1) assertNotEquals(lines[i - 1].split(" · ")[1], lines[i].split(" · ")[1], "never the same place two days running");
+        }
+        String text = embed.get("description").asText();
+        assertTrue(text.contains("Green \\*Bowl\\*") && !text.contains("Green *Bowl*"), "two places for three days, names shown escaped: " + text);
+        assertTrue(answer.get("components") == null || answer.get("components").isEmpty(), "advice: no buttons");
+
+        String[] tooMany = discord.slash(g, liv, false, "eat-plan", options(F.objectNode().put("name", "days").put("type", 4).put("value", 15)));
+        JsonNode refusal = discord.awaitCallback(tooMany[0]);
+        assertEquals(4, refusal.get("type").asInt(), "refused at once");
+        assertTrue(ephemeral(refusal.get("data")));
+        assertEquals("days: must be 1 to 14, got 15.", refusal.get("data").get("content").asText());
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class CommandSet {
         EatCommand eat = new EatCommand(service, rateLimit);
         EatWhyCommand why = new EatWhyCommand(service, pictures);
         PrivacyCommand privacy = new PrivacyCommand(service);
-        for (SlashCommand c : List.of(eat, new EatHistoryCommand(service), why, new PlaceCommand(service), new VetoCommand(service),
+        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service), why, new PlaceCommand(service), new VetoCommand(service),
                 new TasteCommand(service, pictures), privacy, new EatAdminCommand(service),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
             byName.put(c.name(), c);

@@ -18,7 +18,7 @@ class CommandSetTest {
     @Test
     void everyCommandIsRegisteredAndFitsDiscordsLimits() {
         List<CommandData> data = set.data();
-        assertEquals(List.of("eat", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin", "eat-help"),
+        assertEquals(List.of("eat", "eat-plan", "eat-history", "eat-why", "place", "veto", "taste", "privacy", "eat-admin", "eat-help"),
                 data.stream().map(CommandData::getName).toList());
         // Discord refuses a command whose names, descriptions and choices add up to more than 8000 characters
         for (CommandData c : data) assertTrue(c.toData().toString().length() < 8000, c.getName());

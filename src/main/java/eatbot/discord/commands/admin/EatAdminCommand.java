@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /eat-admin show|policy|exploration|prior|add-role|group-rule|cooldown|gamma|cold-start|timezone}
+ * {@code /eat-admin show|policy|exploration|prior|add-role|group-rule|cooldown|gamma|cold-start|timezone|meal-time|variety}
  * and {@code /eat-admin veto add|remove|list}: this server's suggestion settings and server-wide vetoes.
  */
 public final class EatAdminCommand extends AdminCommand {
@@ -59,7 +59,11 @@ public final class EatAdminCommand extends AdminCommand {
                 new SubcommandData("cold-start", "Lean newcomers on the server's ratings: up to this many pseudo-ratings (0 = off)")
                         .addOptions(new OptionData(OptionType.NUMBER, "strength", "0 to 1000", true).setRequiredRange(0.0, 1000.0)),
                 new SubcommandData("timezone", "The time zone opening hours are read in")
-                        .addOptions(new OptionData(OptionType.STRING, "zone", "e.g. Europe/Paris", true, true).setMaxLength(64)))
+                        .addOptions(new OptionData(OptionType.STRING, "zone", "e.g. Europe/Paris", true, true).setMaxLength(64)),
+                new SubcommandData("meal-time", "When this server eats, for /eat-plan's opening hours (default 12:00)")
+                        .addOptions(new OptionData(OptionType.STRING, "time", "HH:MM, e.g. 12:30", true).setMaxLength(20)),
+                new SubcommandData("variety", "How much /eat-plan trades liking for variety (0 = liking only)")
+                        .addOptions(new OptionData(OptionType.NUMBER, "value", "0 to 1", true).setRequiredRange(0.0, 1.0)))
                 .addSubcommandGroups(new SubcommandGroupData("veto", "Server-wide vetoes: never suggest a place or a tag here")
                         .addSubcommands(VetoCommand.subcommands("on this server")));
     }
@@ -80,8 +84,10 @@ public final class EatAdminCommand extends AdminCommand {
             case "gamma" -> service.setGamma(guild, required(call, "value"));
             case "cold-start" -> service.setColdStart(guild, required(call, "strength"));
             case "timezone" -> service.setTimeZone(guild, call.option("zone"));
+            case "meal-time" -> service.setMealTime(guild, call.option("time"));
+            case "variety" -> service.setVariety(guild, required(call, "value"));
             default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma,"
-                    + " cold-start, timezone or veto.");
+                    + " cold-start, timezone, meal-time, variety or veto.");
         };
         return Reply.embed(describe(s));
     }
@@ -98,6 +104,8 @@ public final class EatAdminCommand extends AdminCommand {
                 .addField("Who may add places", s.addRoleId() == null ? "everyone" : "<@&" + s.addRoleId() + "> and admins", true)
                 .addField("Cold start", s.coldStartStrength() == 0 ? "off" : "up to " + Numbers.format(s.coldStartStrength()) + " ratings", true)
                 .addField("Time zone", s.timeZone(), true)
+                .addField("Meal time", s.mealTime().toString(), true)
+                .addField("Variety", Numbers.format(s.variety()) + (s.variety() == 0 ? " (liking only)" : ""), true)
                 .build();
     }
 

@@ -82,6 +82,19 @@ class EatAdminCommandTest {
     }
 
     @Test
+    void mealTimeAndVarietyCallTheirServiceMethodsAndShowInTheSettings() {
+        when(service.setMealTime("111", "12:30")).thenReturn(SETTINGS.withMealTime(java.time.LocalTime.of(12, 30)));
+        when(service.setVariety("111", 0.0)).thenReturn(SETTINGS.withVariety(0));
+        String time = admin.run(FakeCall.admin("meal-time", Map.of("time", "12:30"))).message().getEmbeds().get(0).toData().toString();
+        String variety = admin.run(FakeCall.admin("variety", Map.of("value", "0"))).message().getEmbeds().get(0).toData().toString();
+        verify(service).setMealTime("111", "12:30");
+        verify(service).setVariety("111", 0.0);
+        assertTrue(time.contains("Meal time") && time.contains("12:30"), time);
+        assertTrue(variety.contains("0 (liking only)"), variety);
+        assertEquals(Permissions.ADMIN_ONLY, admin.refuse(FakeCall.member("variety", Map.of("value", "1"))));
+    }
+
+    @Test
     void serverVetoesAreTheServersNotTheAdmins() {
         assertEquals(Permissions.ADMIN_ONLY, admin.refuse(FakeCall.member("veto add", Map.of("tag", "smelly"))));
         when(service.veto("111", null, null, "smelly")).thenReturn(new Veto(null, null, null, "smelly"));
