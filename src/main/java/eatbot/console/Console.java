@@ -266,7 +266,7 @@ public final class Console {
             out.println("↩️ Not going to " + place + " (#" + id + ") after all; it does not rest.");
             return;
         }
-        String rests = d.restsUntil() == null ? "" : " It rests for " + String.join(", ", d.meal().members()) + " until "
+        String rests = d.restsUntil() == null ? "" : " It rests for " + String.join(", ", d.meal().members().stream().map(m -> m.equals(user) ? "you" : m).toList()) + " until "
                 + HISTORY_TIME.format(d.restsUntil().atZone(service.settings(GUILD).zone())) + ".";
         out.println("✅ Going to " + place + " (#" + id + ")." + rests + " /eat go id:" + id + " again undoes it.");
     }
