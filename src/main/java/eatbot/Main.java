@@ -178,7 +178,7 @@ public final class Main implements Callable<Integer> {
                     // a console next to a running bot (docker exec) finds its port taken: it works on without
                     System.err.println("eatbot: " + e.getMessage());
                 }
-                Console console = new Console(app.service(), out, System.console() != null, user).counting(app.metrics());
+                Console console = new Console(app.service(), out, System.console() != null, user, config.charts()).counting(app.metrics());
                 // SIGTERM (docker stop) and Ctrl-C: finish the writes and close the database
                 Thread stop = new Thread(() -> {
                     app.close();

@@ -30,15 +30,29 @@ public final class Choice {
      * wins. With a single member this is exactly {@link Policy#choose}.
      */
     public static int forGroup(Policy policy, Arms[] members, GroupRule rule, UniformRandomProvider rng) {
+        return decide(policy, members, rule, rng).arm();
+    }
+
+    /**
+     * What decided a pick: the arm, whether it was taken uniformly at random
+     * (ε-greedy's exploration; then there are no scores), and otherwise each
+     * member's score per arm (Thompson: the draws; UCB1: the index; ε-greedy:
+     * the mean) and their combination by the group rule.
+     */
+    public record Decision(int arm, boolean atRandom, double[][] scores, double[] combined) {}
+
+    /** {@link #forGroup}, keeping what decided it; the same random draws in the same order. */
+    public static Decision decide(Policy policy, Arms[] members, GroupRule rule, UniformRandomProvider rng) {
         if (members.length == 0) throw new IllegalArgumentException("a group needs members");
         int k = members[0].size();
         for (Arms a : members) {
             if (a.size() != k) throw new IllegalArgumentException("members disagree on the number of arms");
         }
-        if (policy.exploresUniformly(rng)) return rng.nextInt(k);
+        if (policy.exploresUniformly(rng)) return new Decision(rng.nextInt(k), true, null, null);
         double[][] scores = new double[members.length][k];
         for (int m = 0; m < members.length; m++) policy.score(members[m], rng, scores[m]);
-        return argmax(rule.combine(scores), rng);
+        double[] combined = rule.combine(scores);
+        return new Decision(argmax(combined, rng), false, scores, combined);
     }
 
     /** The arm with the best combined posterior mean: what a purely greedy group would take. */

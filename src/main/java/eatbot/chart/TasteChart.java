@@ -1,8 +1,6 @@
 package eatbot.chart;
 
 import eatbot.eat.Taste;
-import eatbot.eat.Why;
-import org.apache.commons.math3.distribution.BetaDistribution;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -14,7 +12,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -24,20 +21,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * "A picture of why": the Beta posterior of each of a person's top places as a
- * curve over "chance you like it", the chosen place drawn bold, 👍/👎 counts in
- * the legend. Rendered with JFreeChart into a PNG in memory, headless: no
+ * What eatbot has learned about a person ({@code /taste}): the Beta posterior of
+ * each of their top places as a curve over "chance you like it", the favourite
+ * drawn bold, each place in its own colour ({@link PlaceColours}, as in
+ * {@code /eat why}), 👍/👎 counts in the legend. Rendered with JFreeChart into a PNG in memory, headless: no
  * display, no network, no files.
  */
 public final class TasteChart {
     public static final int WIDTH = 800;
     public static final int HEIGHT = 450;
     public static final int TOP = 5;
-    private static final int POINTS = 200;
-    private static final Color CHOSEN = new Color(0xD6, 0x27, 0x28);
-    private static final Color[] OTHERS = {
-            new Color(0x1F, 0x77, 0xB4), new Color(0x2C, 0xA0, 0x2C), new Color(0x94, 0x67, 0xBD),
-            new Color(0xFF, 0x7F, 0x0E), new Color(0x8C, 0x56, 0x4B), new Color(0x17, 0xBE, 0xCF)};
 
     static {
         // a bot on a server has no display; AWT must never look for one
@@ -57,17 +50,6 @@ public final class TasteChart {
         return png(taste, best, TOP, "What eatbot has learned about " + who);
     }
 
-    /** For /eat why: the asker's top places, the suggested one highlighted (shown even if not among the top). */
-    public static byte[] forWhy(Why why) {
-        return forWhy(why, why.taste().userId());
-    }
-
-    /** @param who the asker as the front end names them */
-    public static byte[] forWhy(Why why, String who) {
-        return png(why.taste(), why.suggestion().option().id(), TOP,
-                "Why " + why.suggestion().option().name() + "? (" + who + "'s taste)");
-    }
-
     /**
      * @param highlight the option id drawn bold, or null
      * @param top       how many places (best first) to draw besides the highlighted one
@@ -79,8 +61,18 @@ public final class TasteChart {
         }
         XYSeriesCollection data = new XYSeriesCollection();
         java.util.Set<String> labels = new java.util.HashSet<>();
-        for (Taste.Entry e : shown) {
-            String label = label(e, highlight != null && e.option().id() == highlight);
+        String[] twinOf = new String[shown.size()]; // an earlier curve this one coincides with: dashed over it, named
+        for (int i = 0; i < shown.size(); i++) {
+            for (int k = 0; k < i && twinOf[i] == null; k++) {
+                if (shown.get(k).alpha() == shown.get(i).alpha() && shown.get(k).beta() == shown.get(i).beta()) {
+                    twinOf[i] = shown.get(k).option().name();
+                }
+            }
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            Taste.Entry e = shown.get(i);
+            String label = label(e, highlight != null && e.option().id() == highlight)
+                    + (twinOf[i] == null ? "" : "  (= " + WhyChart.shorten(twinOf[i]) + ")");
             while (!labels.add(label)) label = label + " "; // series keys must differ even when shortened names collide
             data.addSeries(curve(label, e));
         }
@@ -90,14 +82,13 @@ public final class TasteChart {
         NumberAxis y = new NumberAxis("belief (density)");
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        int other = 0;
         for (int i = 0; i < shown.size(); i++) {
             boolean chosen = highlight != null && shown.get(i).option().id() == highlight;
-            Color c = chosen ? CHOSEN : OTHERS[other++ % OTHERS.length];
-            renderer.setSeriesPaint(i, chosen ? c : new Color(c.getRed(), c.getGreen(), c.getBlue(), 170));
-            renderer.setSeriesStroke(i, new BasicStroke(chosen ? 4.5f : 1.8f));
+            renderer.setSeriesPaint(i, PlaceColours.of(shown.get(i).option().id())); // the same colour as in /eat why
+            renderer.setSeriesStroke(i, WhyChart.stroke(chosen, twinOf[i] != null));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // a dashed twin over its curve
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
@@ -122,12 +113,7 @@ public final class TasteChart {
     }
 
     private static XYSeries curve(String label, Taste.Entry e) {
-        XYSeries s = new XYSeries(label, false, true);
-        BetaDistribution beta = new BetaDistribution(null, e.alpha(), e.beta());
-        for (int i = 0; i <= POINTS; i++) {
-            double p = (i + 0.5) / (POINTS + 1); // the open interval: densities may be infinite at 0 and 1
-            s.add(p, beta.density(p));
-        }
+        XYSeries s = WhyChart.curve(label, e.alpha(), e.beta()); // exact at the ends
         return s;
     }
 

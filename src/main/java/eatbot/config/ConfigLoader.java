@@ -52,7 +52,19 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl, Http http) {}
+                         String restUrl, String gatewayUrl, Http http) {
+        /**
+         * Where the console writes its pictures: {@code charts} in the config, else a folder next
+         * to the database named after it ({@code data/eatbot.db} → {@code data/eatbot-charts}), so
+         * two databases never share (or overwrite) each other's pictures.
+         */
+        public Path charts() {
+            if (config.charts() != null && !config.charts().isBlank()) return Path.of(config.charts().strip());
+            String file = database.getFileName() == null ? "eatbot" : database.getFileName().toString();
+            String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+            return database.resolveSibling((stem.isEmpty() ? file : stem) + "-charts");
+        }
+    }
 
     /** Where /health and /metrics are served; {@code port} null when they are not. */
     public record Http(String host, Integer port) {

@@ -14,6 +14,7 @@ public record EatbotConfig(
         @JsonProperty("defaults") Defaults defaults,
         @JsonProperty("starterPlaces") List<StarterPlace> starterPlaces,
         @JsonProperty("discord") Discord discord,
+        @JsonProperty("charts") String charts,
         @JsonProperty("http") Http http) {
 
     public EatbotConfig {
@@ -25,7 +26,7 @@ public record EatbotConfig(
     }
 
     public static EatbotConfig defaultConfig() {
-        return new EatbotConfig(null, null, null, null, null);
+        return new EatbotConfig(null, null, null, null, null, null);
     }
 
     /** Settings every new guild starts with; admins change them per guild. */

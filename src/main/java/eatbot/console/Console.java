@@ -2,6 +2,7 @@ package eatbot.console;
 
 import eatbot.chart.TasteChart;
 import eatbot.eat.Activity;
+import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Numbers;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +59,14 @@ public final class Console {
     private final EatService service;
     private final PrintStream out;
     private final boolean interactive;
-    private final Path chartDir;
+    private Path chartDir;
     private String user;
     private Suggestion last;
     private Activity activity = Activity.NONE;
 
+    /** Pictures go to a fresh private temporary folder (tests, embedding); {@code Main} passes the configured one. */
     public Console(EatService service, PrintStream out, boolean interactive, String user) {
-        this(service, out, interactive, user, Path.of(System.getProperty("java.io.tmpdir"), "eatbot-charts"));
+        this(service, out, interactive, user, null);
     }
 
     /** @param chartDir where /taste and /eat why write their PNG pictures */
@@ -289,7 +292,7 @@ public final class Console {
             out.println("↩️ Not going to " + place + " (#" + id + ") after all; it does not rest.");
             return;
         }
-        String rests = d.restsUntil() == null ? "" : " It rests for " + String.join(", ", d.meal().members()) + " until "
+        String rests = d.restsUntil() == null ? "" : " It rests for " + String.join(", ", d.meal().members().stream().map(m -> m.equals(user) ? "you" : m).toList()) + " until "
                 + HISTORY_TIME.format(d.restsUntil().atZone(service.settings(GUILD).zone())) + ".";
         out.println("✅ Going to " + place + " (#" + id + ")." + rests + " /eat go id:" + id + " again undoes it.");
     }
@@ -433,7 +436,7 @@ public final class Console {
             out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, bar(e.mean()),
                     e.likes(), e.dislikes(), e.rated() ? "" : "  (not rated yet)");
         }
-        out.println("Picture: " + writeChart("taste-" + user + ".png", TasteChart.forTaste(t)));
+        out.println("Picture: " + writeChart("taste-" + GUILD + "-" + user + ".png", TasteChart.forTaste(t)));
     }
 
     private static String bar(double p) {
@@ -579,12 +582,22 @@ public final class Console {
             throw new EatException("There is no suggestion to explain yet. Ask with /eat, or give id:<n> from /eat history.");
         }
         Why why = service.why(GUILD, id, user);
-        out.println("Why " + why.suggestion().option().name() + " (#" + id + "): " + writeChart("why-" + id + "-" + user + ".png", TasteChart.forWhy(why)));
+        out.println("Why " + why.suggestion().option().name() + " (#" + id + "): "
+                + writeChart("why-" + GUILD + "-" + id + "-" + user + ".png", WhyChart.png(why, name -> name)));
     }
 
+    /** Writes a picture into the chart folder, created owner-only: what people like is nobody else's business. */
     private String writeChart(String name, byte[] png) {
         try {
-            Files.createDirectories(chartDir);
+            if (chartDir == null) chartDir = Files.createTempDirectory("eatbot-charts-"); // owner-only, never shared
+            if (!Files.isDirectory(chartDir)) {
+                Files.createDirectories(chartDir);
+                try {
+                    Files.setPosixFilePermissions(chartDir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: its own defaults apply
+                }
+            }
             Path file = chartDir.resolve(name);
             Files.write(file, png);
             return file.toAbsolutePath().toString();

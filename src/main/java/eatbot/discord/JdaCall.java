@@ -94,6 +94,13 @@ record JdaCall(String guildId, String userId, String interactionId, String subco
     }
 
     @Override
+    public String nameOf(String id) {
+        if (id.equals(userId)) return displayName();
+        Member m = member == null ? null : member.getGuild().getMemberById(id); // the cache only
+        return m == null ? id : m.getEffectiveName();
+    }
+
+    @Override
     public Upload upload(String name) {
         if (payload == null) return null;
         OptionMapping m = payload.getOption(name);

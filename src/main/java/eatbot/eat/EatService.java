@@ -210,17 +210,22 @@ public final class EatService {
         GroupRule rule = s.groupRule();
         int chosen;
         boolean explored;
+        Choice.Decision decision;
         double[] means;
         synchronized (rng) {
-            chosen = Choice.forGroup(policy, members, rule, rng);
+            decision = Choice.decide(policy, members, rule, rng);
+            chosen = decision.arm();
             int greedy = Choice.greedyForGroup(members, rule, rng);
             means = combinedMeans(members, rule);
             explored = means[chosen] < means[greedy];
         }
         Option picked = candidates.get(chosen);
-        // once per interaction: a duplicate delivery gets the suggestion the first one stored
+        // kept with the suggestion: /eat why draws this moment's posteriors and draws, not today's
+        Reasons why = Reasons.of(rule, decision, request.members(), members, candidates, all.size() - candidates.size(),
+                running.sieve().removed());
+        // once per interaction: a duplicate delivery gets the suggestion the first one stored (and its reasons)
         Suggestion stored = store.addSuggestion(request.guildId(), request.requestedBy(), request.members(), picked,
-                policy.name(), explored, now(), request.interactionId());
+                policy.name(), explored, now(), request.interactionId(), why);
         // that one (another process's) may be of another place: describe the place stored, or say nothing
         int at = stored.option().id() == picked.id() ? chosen : -1;
         for (int i = 0; at < 0 && i < candidates.size(); i++) if (candidates.get(i).id() == stored.option().id()) at = i;
@@ -728,9 +733,24 @@ public final class EatService {
                 disliked.getOrDefault(s.id(), List.of()), meals.get(s.id()))).toList();
     }
 
-    /** A suggestion with the asker's taste now, for drawing why it was made. */
+    /**
+     * What a suggestion was decided on, for drawing why it was made: the
+     * posteriors and scores of that moment, kept with it (see {@link Reasons}).
+     * A suggestion made before eatbot kept them is refused with a message.
+     */
     public Why why(String guildId, long suggestionId, String userId) {
-        return new Why(requireSuggestion(guildId, suggestionId), taste(guildId, userId));
+        Suggestion s = requireSuggestion(guildId, suggestionId);
+        Reasons d = store.reasons(guildId, suggestionId).orElseThrow(() -> new EatException(
+                "Suggestion #" + suggestionId + " is older than eatbot's pictures of why; ask again with /eat."));
+        if (d.members().isEmpty()) throw new EatException("Everyone suggestion #" + suggestionId + " was for has been forgotten: nothing to draw.");
+        Map<Long, Option> byId = new java.util.HashMap<>();
+        for (Option o : store.options(guildId, true)) byId.put(o.id(), o); // a place removed since keeps its name
+        List<Option> candidates = new ArrayList<>(d.candidates());
+        for (long id : d.optionIds()) {
+            Option o = byId.get(id);
+            candidates.add(o != null ? o : new Option(id, guildId, "place " + id, List.of(), null, null, null, true, s.createdAt()));
+        }
+        return new Why(s, d, candidates, userId);
     }
 
     // ---- privacy and place transfer (plain text and bytes in and out, for every front end) ----

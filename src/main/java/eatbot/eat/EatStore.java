@@ -49,16 +49,27 @@ public interface EatStore extends AutoCloseable {
 
     default Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
                                      String policy, boolean explored, Instant now) {
-        return addSuggestion(guildId, requestedBy, members, option, policy, explored, now, null);
+        return addSuggestion(guildId, requestedBy, members, option, policy, explored, now, null, null);
+    }
+
+    default Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
+                                     String policy, boolean explored, Instant now, String interactionId) {
+        return addSuggestion(guildId, requestedBy, members, option, policy, explored, now, interactionId, null);
     }
 
     /**
      * Stores a suggestion, once per interaction: when the guild already has one
      * made for {@code interactionId} (a duplicated delivery, another process),
      * that one is returned and nothing is written. A null id (the console) always adds.
+     * In the same transaction, what it was decided on ({@code reasons}; null: nothing kept).
      */
     Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                             String policy, boolean explored, Instant now, String interactionId);
+                             String policy, boolean explored, Instant now, String interactionId, Reasons reasons);
+
+    /** What the guild's suggestion was decided on; empty when nothing was kept (made before eatbot kept it). */
+    default Optional<Reasons> reasons(String guildId, long suggestionId) {
+        return Optional.empty();
+    }
 
     Optional<Suggestion> suggestion(String guildId, long suggestionId);
 

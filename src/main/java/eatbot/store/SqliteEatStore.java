@@ -1,6 +1,7 @@
 package eatbot.store;
 
 import eatbot.bandit.GroupRule;
+import eatbot.eat.Reasons;
 import eatbot.eat.EatException;
 import eatbot.eat.EatStore;
 import eatbot.eat.Evidence;
@@ -332,9 +333,10 @@ public final class SqliteEatStore implements EatStore {
 
     @Override
     public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
-                                    String policy, boolean explored, Instant now, String interactionId) {
+                                    String policy, boolean explored, Instant now, String interactionId, Reasons reasons) {
         // a suggestion is not feedback: it need not survive a power loss (see Database.Durability.RELAXED)
         Long id = db.write(Database.Durability.RELAXED, c -> {
+            Long added;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO suggestions (guild_id, requested_by, members, option_id, policy, explored, created_at, interaction_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""")) { // one statement on the writer, not two
@@ -347,9 +349,11 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(7, now.toString());
                 ps.setString(8, interactionId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : null; // none: this interaction's suggestion is already there
+                    added = rs.next() ? rs.getLong(1) : null; // none: this interaction's suggestion is already there
                 }
             }
+            if (added != null && reasons != null) ReasonsRows.insert(c, added, reasons); // with its suggestion, once
+            return added;
         });
         if (id == null) {
             return db.read(c -> {
@@ -373,6 +377,11 @@ public final class SqliteEatStore implements EatStore {
                 return suggestions(ps).stream().findFirst();
             }
         });
+    }
+
+    @Override
+    public Optional<Reasons> reasons(String guildId, long suggestionId) {
+        return db.read(c -> ReasonsRows.read(c, guildId, suggestionId));
     }
 
     @Override
@@ -1018,6 +1027,8 @@ public final class SqliteEatStore implements EatStore {
                     while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
                 }
             }
+            // their posteriors and draws at each suggestion go too (the suggestion's picture keeps the others')
+            for (Object[] r : rows) ReasonsRows.forget(c, guildId, (Long) r[0], userId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
                 for (Object[] r : rows) {
                     String requestedBy = userId.equals(r[1]) ? PersonalData.FORGOTTEN_USER : (String) r[1];

@@ -1,9 +1,7 @@
 package eatbot.chart;
 
 import eatbot.eat.Option;
-import eatbot.eat.Suggestion;
 import eatbot.eat.Taste;
-import eatbot.eat.Why;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -41,15 +39,12 @@ class TasteChartTest {
         return img;
     }
 
-    /** Pixels close to the highlight colour: how much of the chosen curve was drawn. */
-    private static int highlighted(BufferedImage img) {
+    /** Pixels in exactly the place's colour: how much of its curve (and legend line) was drawn. */
+    private static int drawnIn(BufferedImage img, long optionId) {
+        int colour = PlaceColours.of(optionId).getRGB() & 0xFFFFFF;
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = (rgb >> 16) & 0xFF, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
-                if (r > 190 && g < 70 && b < 70) n++;
-            }
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFFFFFF) == colour) n++;
         }
         return n;
     }
@@ -71,18 +66,17 @@ class TasteChartTest {
         }
         assertTrue(colours.size() > 20, "not blank: " + colours.size() + " colours");
         assertTrue(nonWhite > 2000, "curves, axes and text drawn: " + nonWhite + " non-white samples");
-        assertTrue(highlighted(img) > 300, "the favourite drawn bold in the highlight colour");
+        assertTrue(drawnIn(img, 1) > 300, "the favourite drawn bold in its colour");
     }
 
     @Test
-    void whyHighlightsTheSuggestedPlaceEvenOutsideTheTop() throws IOException {
+    void theFavouriteIsBoldInItsOwnColourAndOnlyTheTopPlacesAreDrawn() throws IOException {
         Taste t = taste();
-        Option hotpot = t.entries().get(t.entries().size() - 1).option();
-        Suggestion s = new Suggestion(1, "g", "alice", List.of("alice", "bob"), hotpot, "thompson", true, Instant.EPOCH, null, null);
-        BufferedImage withHotpot = decode(TasteChart.forWhy(new Why(s, t)));
-        BufferedImage withoutHighlight = decode(TasteChart.png(t, null, TasteChart.TOP, "Why"));
-        assertTrue(highlighted(withHotpot) > 300, "the suggested place is drawn in the highlight colour");
-        assertTrue(highlighted(withoutHighlight) < 50, "nothing highlighted when nothing was chosen");
+        BufferedImage img = decode(TasteChart.forTaste(t));
+        BufferedImage plain = decode(TasteChart.png(t, null, TasteChart.TOP, "Taste"));
+        assertTrue(drawnIn(img, 1) > 2 * drawnIn(plain, 1), "the favourite (Pho 99) drawn bold: "
+                + drawnIn(img, 1) + " pixels of its colour, " + drawnIn(plain, 1) + " when not highlighted");
+        assertEquals(0, drawnIn(img, 10), "Hotpot King is not among the top five: nothing in its colour");
     }
 
     @Test

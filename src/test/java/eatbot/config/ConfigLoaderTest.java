@@ -72,6 +72,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void picturesGoNextToTheDatabaseUnlessAFolderIsConfigured() throws IOException {
+        assertEquals(Path.of("data/eatbot-charts"), ConfigLoader.check(EatbotConfig.defaultConfig(), Map.of(), "none").charts());
+        assertEquals(Path.of("/srv/two/other-charts"), load("{}", Map.of("EATBOT_DB", "/srv/two/other.db")).charts(),
+                "a second database gets its own folder: nothing is shared or overwritten");
+        assertEquals(Path.of("pics"), load("{\"charts\": \"pics\"}", Map.of()).charts());
+        assertEquals(Path.of("data/eatbot-charts"), ConfigLoader.load(Map.of("EATBOT_CONFIG", "config/eatbot.example.json")).charts());
+    }
+
+    @Test
     void anUnknownKeyIsReportedByItsPath() {
         String m = error("{\"defaults\": {\"epsilom\": 0.2}}");
         assertTrue(m.contains("unknown key 'defaults.epsilom'"), m);

@@ -44,7 +44,7 @@ class ConsoleMealsTest {
             do ask = s.say("/eat"); while (!s.pick(ask).equals("Noodle Bar"));
             assertTrue(ask.contains("Noodle Bar — a favourite (you: 👍 "), ask);
             // the fixture's clock: Thursday 26 Nov 2026, 12:00 UTC
-            assertEquals("✅ Going to Noodle Bar (#" + id(ask) + "). It rests for me until Sat 28 Nov 12:00. /eat go id:" + id(ask)
+            assertEquals("✅ Going to Noodle Bar (#" + id(ask) + "). It rests for you until Sat 28 Nov 12:00. /eat go id:" + id(ask)
                     + " again undoes it.\n", s.say("/eat go"));
 
             String resting = s.say("/eat");
@@ -70,7 +70,7 @@ class ConsoleMealsTest {
             s.say("as carol");
             assertEquals("✗ Only the people suggestion #" + id + " was made for can decide to go.\n", s.say("/eat go id:" + id));
             s.say("as bob");
-            assertTrue(s.say("/eat go id:" + id).startsWith("✅ Going to Noodle Bar (#" + id + "). It rests for me, bob until "));
+            assertTrue(s.say("/eat go id:" + id).startsWith("✅ Going to Noodle Bar (#" + id + "). It rests for me, you until "));
             s.say("as me");
             assertEquals("↩️ Not going to Noodle Bar (#" + id + ") after all; it does not rest.\n", s.say("/eat go"), "anyone of them undoes it");
             assertFalse(s.say("/eat history").contains("✅"));

@@ -679,8 +679,10 @@ class DiscordEndToEndTest {
         discord.awaitOriginal(press[1]);
         DiscordDouble.Request whyUpload = discord.await("the why picture upload",
                 r -> r.method().equals("PATCH") && r.path().contains("/" + press[1] + "/") && !r.files().isEmpty());
-        assertTrue(whyUpload.files().get(0).fileName().matches("why-\\d+\\.png"));
-        assertEquals(800, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(whyUpload.files().get(0).data())).getWidth());
+        assertTrue(whyUpload.files().get(0).fileName().matches("why-" + g.id() + "-\\d+-" + liv + "\\.png"), whyUpload.files().get(0).fileName());
+        java.awt.image.BufferedImage whyImg = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(whyUpload.files().get(0).data()));
+        assertEquals(eatbot.chart.WhyChart.WIDTH, whyImg.getWidth());
+        assertEquals(eatbot.chart.WhyChart.height(1), whyImg.getHeight(), "one panel: the presser asked alone");
     }
 
     @Test

@@ -363,17 +363,18 @@ class DecidingTogetherTest {
     }
 
     @Test
-    void whyShowsTheAskersTasteForTheSuggestion() {
+    void whyShowsEveryMembersBeliefsAboutTheCandidatesAtTheTime() {
         add("Pho 99", "");
         add("Green Bowl", "");
-        Suggestion s = service.suggest(group("alice"));
-        Why w = service.why(G, s.id(), "bob");
+        Suggestion s = service.suggest(group("alice", "bob"));
+        Why w = service.why(G, s.id(), "carol");
         assertEquals(s.id(), w.suggestion().id());
-        assertEquals("bob", w.taste().userId());
-        assertEquals(2, w.taste().entries().size());
+        assertEquals("carol", w.asker());
+        assertEquals(List.of("alice", "bob"), w.reasons().members().stream().map(Reasons.Member::userId).toList());
         assertThrows(EatException.class, () -> service.why(G, 999, "bob"));
         Set<String> seen = new HashSet<>();
-        w.taste().entries().forEach(e -> seen.add(e.option().name()));
+        w.candidates().forEach(o -> seen.add(o.name()));
         assertEquals(Set.of("Pho 99", "Green Bowl"), seen);
+        assertEquals(s.option().id(), w.candidates().get(w.chosen()).id());
     }
 }

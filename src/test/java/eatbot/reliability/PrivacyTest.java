@@ -26,6 +26,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /privacy export and /privacy forget: a person's own data, all of it, and only theirs. */
@@ -146,6 +147,10 @@ class PrivacyTest {
         Suggestion g = bot.service.suggestion(G, group.id()).orElseThrow();
         assertEquals(List.of("bob", PersonalData.FORGOTTEN_USER, "carol"), g.members());
         assertEquals(PersonalData.FORGOTTEN_USER, bot.service.suggestion(G, solo.id()).orElseThrow().requestedBy());
+        assertEquals(List.of("bob", "carol"), bot.service.why(G, group.id(), "bob").reasons().members().stream()
+                .map(eatbot.eat.Reasons.Member::userId).toList(), "her posteriors and draws kept for /eat why go too");
+        assertTrue(assertThrows(eatbot.eat.EatException.class, () -> bot.service.why(G, solo.id(), "bob")).getMessage()
+                .contains("has been forgotten"));
         assertEquals(1, bot.service.personalData(OTHER_GUILD, "alice").feedback().size(), "another server keeps its own data");
         bot.assertPreferencesMatchLog(G, dir);
 

@@ -36,6 +36,11 @@ public interface Call {
         return userId();
     }
 
+    /** How another member is shown on this server, from what the client has cached (no request); their id when not known. */
+    default String nameOf(String userId) {
+        return userId.equals(userId()) ? displayName() : userId;
+    }
+
     /**
      * The people a text option mentions, by id, as Discord resolved them with
      * the interaction; a mention Discord did not resolve is missing.

@@ -1,6 +1,6 @@
 package eatbot.discord.commands;
 
-import eatbot.chart.TasteChart;
+import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Why;
@@ -10,8 +10,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
- * A picture of why a place was suggested, for the person asking: their
- * posterior curves with the suggested place bold, as a PNG only they see.
+ * A picture of why a place was suggested (see {@link WhyChart}): everyone's
+ * posteriors and draws as they were when it was chosen, as a PNG only the asker sees.
  * Reached by the "Why?" button under every suggestion, or {@code /eat-why id:}
  * for an older one (ids are in {@code /eat-history}). It is a command of its
  * own because a Discord command with options ({@code /eat}) cannot have subcommands.
@@ -60,12 +60,12 @@ public final class EatWhyCommand extends SlashCommand {
 
     Reply why(Call call, long suggestionId) {
         Why why = service.why(call.guildId(), suggestionId, call.userId());
-        byte[] png = TasteChart.forWhy(why, call.displayName());
+        byte[] png = WhyChart.png(why, call::nameOf);
         String place = Text.escape(why.suggestion().option().name());
         return new Reply(Reply.builder()
-                .setContent("Why **" + Text.limit(place, 200) + "** (#" + suggestionId + "): what eatbot believes about your top places;"
-                        + " the suggested one is drawn bold. The more 👍/👎, the narrower the curve.")
-                .addFiles(FileUpload.fromData(png, "why-" + suggestionId + ".png"))
+                .setContent("Why **" + Text.limit(place, 200) + "** (#" + suggestionId + "): what eatbot believed when it chose,"
+                        + " one panel per person; the pick is drawn bold, the dots are the guesses that decided.")
+                .addFiles(FileUpload.fromData(png, "why-" + call.guildId() + "-" + suggestionId + "-" + call.userId() + ".png"))
                 .build(), null);
     }
 }

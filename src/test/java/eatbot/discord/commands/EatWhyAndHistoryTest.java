@@ -8,6 +8,8 @@ import eatbot.eat.PastSuggestion;
 import eatbot.eat.Suggestion;
 import eatbot.eat.Taste;
 import eatbot.eat.Why;
+import eatbot.eat.Reasons;
+import eatbot.chart.WhyChart;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -37,16 +39,20 @@ class EatWhyAndHistoryTest {
 
     @Test
     void theWhyButtonAndCommandAnswerWithThePressersPicture() throws Exception {
-        Taste taste = new Taste("333", List.of(new Taste.Entry(PHO, 3, 1, 2, 0)));
-        when(service.why("111", 42, "333")).thenReturn(new Why(S, taste));
+        Reasons.Member m222 = new Reasons.Member("222", new float[] {3}, new float[] {1}, new float[] {0.7f});
+        Reasons.Member m333 = new Reasons.Member("333", new float[] {1}, new float[] {2}, new float[] {0.4f});
+        Reasons decided = new Reasons("least-misery", false, 0, new long[] {PHO.id()}, 1, List.of(m222, m333), Map.of());
+        when(service.why("111", 42, "333")).thenReturn(new Why(S, decided, List.of(PHO), "333"));
         EatWhyCommand why = new EatWhyCommand(service, new EatRateLimit(12, () -> 0, "picture"));
         Reply pressed = why.button(FakeCall.member(null, Map.of()).as("333"), "eat-why:42");
-        assertEquals("why-42.png", pressed.message().getAttachments().get(0).getName());
+        assertEquals("why-111-42-333.png", pressed.message().getAttachments().get(0).getName());
         assertTrue(pressed.message().getContent().startsWith("Why **Pho \\<@\u200b1\\>** (#42)"), pressed.message().getContent());
-        assertEquals(800, png(pressed).getWidth());
+        BufferedImage picture = png(pressed);
+        assertEquals(WhyChart.WIDTH, picture.getWidth());
+        assertEquals(WhyChart.height(2), picture.getHeight(), "a panel for each of the two members");
 
         Reply asked = why.run(FakeCall.member(null, Map.of("id", "42")).as("333"));
-        assertEquals("why-42.png", asked.message().getAttachments().get(0).getName());
+        assertEquals("why-111-42-333.png", asked.message().getAttachments().get(0).getName());
         assertTrue(why.ephemeral(FakeCall.member(null, Map.of())));
         assertThrows(EatException.class, () -> why.button(FakeCall.member(null, Map.of()), "eat-why:nope"));
     }
