@@ -277,15 +277,7 @@ public final class Console {
 
     /** /eat go [id:<n>]: decides the last (or that) suggestion; the same again undoes it (as the "We're going" button). */
     private void go(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("id"));
-        long id;
-        if (o.containsKey("id")) {
-            id = wholeNumber(o, "id");
-        } else if (last != null) {
-            id = last.id();
-        } else {
-            throw new EatException("There is no suggestion to decide on yet. Ask with /eat, or give id:<n> from /eat history.");
-        }
+        long id = suggestionId(rest, "decide on");
         EatService.Decision d = service.go(GUILD, id, user);
         String place = d.meal().place().name();
         if (!d.going()) {
@@ -571,16 +563,16 @@ public final class Console {
         }
     }
 
-    private void why(String rest) {
+    /** The suggestion an [id:<n>] option names, else the session's last one. */
+    private long suggestionId(String rest, String verb) {
         Map<String, String> o = CommandParser.options(rest, Set.of("id"));
-        long id;
-        if (o.containsKey("id")) {
-            id = wholeNumber(o, "id");
-        } else if (last != null) {
-            id = last.id();
-        } else {
-            throw new EatException("There is no suggestion to explain yet. Ask with /eat, or give id:<n> from /eat history.");
-        }
+        if (o.containsKey("id")) return wholeNumber(o, "id");
+        if (last != null) return last.id();
+        throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat, or give id:<n> from /eat history.");
+    }
+
+    private void why(String rest) {
+        long id = suggestionId(rest, "explain");
         Why why = service.why(GUILD, id, user);
         out.println("Why " + why.suggestion().option().name() + " (#" + id + "): "
                 + writeChart("why-" + GUILD + "-" + id + "-" + user + ".png", WhyChart.png(why, name -> name)));

@@ -39,13 +39,18 @@ public final class EatCommand extends SlashCommand {
 
     @Override
     public SlashCommandData data() {
-        return slash("Suggest a place to eat, picked for your taste (and your friends')").addOptions(
+        return slash("Suggest a place to eat, picked for your taste (and your friends')").addOptions(whoAndFilters()).addOptions(
+                new OptionData(OptionType.STRING, "at", "When you eat, for opening hours: 19:00 or fri 19:00 (default: now)").setMaxLength(20));
+    }
+
+    /** with:, not:, max-price:, only: as /eat and /eat-plan both take them (read back by {@link #request}). */
+    static List<OptionData> whoAndFilters() {
+        return List.of(
                 new OptionData(OptionType.STRING, "with", "Who eats along: @mention them, e.g. @alice @bob").setMaxLength(400),
                 new OptionData(OptionType.STRING, "not", "Leave out places with these tags, e.g. spicy,smelly").setMaxLength(400),
                 new OptionData(OptionType.STRING, "max-price", "The most it may cost").addChoice("$", "$").addChoice("$$", "$$")
                         .addChoice("$$$", "$$$").addChoice("$$$$", "$$$$"),
-                new OptionData(OptionType.STRING, "only", "Only places with all these tags, e.g. vegetarian").setMaxLength(400),
-                new OptionData(OptionType.STRING, "at", "When you eat, for opening hours: 19:00 or fri 19:00 (default: now)").setMaxLength(20));
+                new OptionData(OptionType.STRING, "only", "Only places with all these tags, e.g. vegetarian").setMaxLength(400));
     }
 
     /**

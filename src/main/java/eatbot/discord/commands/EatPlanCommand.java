@@ -33,12 +33,8 @@ public final class EatPlanCommand extends SlashCommand {
     @Override
     public SlashCommandData data() {
         return slash("Plan the next days' meals: the places you like, with variety").addOptions(
-                new OptionData(OptionType.INTEGER, "days", "How many days (default " + DEFAULT_DAYS + ")").setRequiredRange(1, EatService.MAX_PLAN_DAYS),
-                new OptionData(OptionType.STRING, "with", "Who eats along: @mention them, e.g. @alice @bob").setMaxLength(400),
-                new OptionData(OptionType.STRING, "not", "Leave out places with these tags, e.g. spicy,smelly").setMaxLength(400),
-                new OptionData(OptionType.STRING, "max-price", "The most it may cost").addChoice("$", "$").addChoice("$$", "$$")
-                        .addChoice("$$$", "$$$").addChoice("$$$$", "$$$$"),
-                new OptionData(OptionType.STRING, "only", "Only places with all these tags, e.g. vegetarian").setMaxLength(400),
+                new OptionData(OptionType.INTEGER, "days", "How many days (default " + DEFAULT_DAYS + ")").setRequiredRange(1, EatService.MAX_PLAN_DAYS))
+                .addOptions(EatCommand.whoAndFilters()).addOptions(
                 new OptionData(OptionType.STRING, "at", "When you eat each day, e.g. 12:30 (default: the server's meal time)").setMaxLength(20));
     }
 
