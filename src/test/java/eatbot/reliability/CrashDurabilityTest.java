@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,11 +97,10 @@ class CrashDurabilityTest {
                 child.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close()
                 assertTrue(child.process.waitFor(30, TimeUnit.SECONDS), "child did not die");
             }
-            child.drain();
 
             // match the output to the script: the k-th /eat line gives the k-th suggestion's id
             List<Long> ids = new ArrayList<>();
-            for (String line : child.lines) {
+            for (String line : child.lines()) { // the child is dead: this is all it printed
                 Matcher m = SUGGESTED.matcher(line);
                 if (m.find()) ids.add(Long.parseLong(m.group(1)));
                 Matcher n = NOTED.matcher(line);
@@ -180,26 +176,34 @@ class CrashDurabilityTest {
         sent.removeIf(s -> s == null);
     }
 
-    /** The program in a child JVM, its stdout collected line by line. */
+    /**
+     * The program in a child JVM, its stdout going to a file. Not a pipe read by a thread: then the verdict
+     * depended on that thread having read everything (it was joined with a timeout, and an IOException ended
+     * it silently), and a printed suggestion it missed made that suggestion's reactions look never sent.
+     * The file holds every byte written before the kill, and the child is dead when it is read.
+     */
     private static final class Child {
         final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
+        final Path outFile;
         final Path errFile;
-        final Thread reader;
 
-        private Child(Process process, Path errFile) {
+        private Child(Process process, Path outFile, Path errFile) {
             this.process = process;
+            this.outFile = outFile;
             this.errFile = errFile;
-            this.reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) lines.add(line);
-                } catch (IOException ignored) {
-                    // the child was killed mid-line: what was read so far is what was printed
-                }
-            }, "crash-test-stdout");
-            reader.setDaemon(true);
-            reader.start();
+        }
+
+        /** What the program has printed so far, line by line (a last line cut by the kill included). */
+        List<String> lines() {
+            try {
+                String text = new String(Files.readAllBytes(outFile), StandardCharsets.UTF_8); // a cut emoji decodes as �
+                List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+                lines.remove(lines.size() - 1); // after the last newline: empty, or a line the kill cut short
+                if (!text.endsWith("\n") && !text.isEmpty()) lines.add(text.substring(text.lastIndexOf('\n') + 1));
+                return lines;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         static Child start(Path dir, Path db, int round) throws IOException {
@@ -211,9 +215,11 @@ class CrashDurabilityTest {
             pb.environment().put("EATBOT_DB", db.toString());
             pb.environment().put("EATBOT_CONFIG", dir.resolve("eatbot.json").toString());
             pb.environment().remove("DISCORD_TOKEN");
+            Path out = dir.resolve("stdout-" + round + ".log");
             Path err = dir.resolve("stderr-" + round + ".log");
+            pb.redirectOutput(out.toFile());
             pb.redirectError(err.toFile());
-            return new Child(pb.start(), err);
+            return new Child(pb.start(), out, err);
         }
 
         /** Writes the script from another thread (a full pipe to a dead child must not block the test). */
@@ -235,15 +241,11 @@ class CrashDurabilityTest {
 
         void awaitOutput(int n, int seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (lines.size() < n) {
+            while (lines().size() < n) {
                 if (!process.isAlive()) fail("the program died before printing: " + stderr());
                 if (System.nanoTime() > deadline) fail("no output within " + seconds + " s: " + stderr());
                 Thread.sleep(10);
             }
-        }
-
-        void drain() throws InterruptedException {
-            reader.join(TimeUnit.SECONDS.toMillis(30));
         }
 
         String stderr() {
