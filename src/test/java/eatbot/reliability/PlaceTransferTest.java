@@ -3,7 +3,6 @@ package eatbot.reliability;
 import eatbot.console.Console;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
-import eatbot.eat.NewOption;
 import eatbot.eat.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,16 +93,7 @@ class PlaceTransferTest {
         assertEquals(before, bot.service.places("a").size());
     }
 
-    @Test
-    void aClashInsideTheStoreRollsBackTheWholeImport() {
-        // what a place added by someone else between the check and the write would do
-        bot.service.settings("a");
-        List<NewOption> batch = List.of(new NewOption("First New", List.of(), null, null, "u"),
-                new NewOption("Pho 99", List.of(), null, null, "u"));
-        EatException e = assertThrows(EatException.class, () -> bot.store.addOptions("a", batch, bot.clock.instant()));
-        assertEquals("There is already a place called 'Pho 99'.", e.getMessage());
-        assertTrue(bot.service.places("a").stream().noneMatch(o -> o.name().equals("First New")));
-    }
+    // a clash inside the store itself rolling the whole import back: EatStoreContract
 
     @Test
     void theConsoleExportsAndImportsThroughAFile() throws Exception {

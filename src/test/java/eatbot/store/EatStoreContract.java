@@ -1,0 +1,439 @@
+package eatbot.store;
+
+import eatbot.ServiceFixture;
+import eatbot.eat.ColdStart;
+import eatbot.eat.EatException;
+import eatbot.eat.EatStore;
+import eatbot.eat.Evidence;
+import eatbot.eat.Feedback;
+import eatbot.eat.FeedbackResult;
+import eatbot.eat.GuildSettings;
+import eatbot.eat.Meal;
+import eatbot.eat.NewOption;
+import eatbot.eat.Option;
+import eatbot.eat.Preference;
+import eatbot.eat.Reaction;
+import eatbot.eat.SuggestRequest;
+import eatbot.eat.Suggestion;
+import eatbot.eat.Veto;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every {@link EatStore} must do, said through the port and {@link eatbot.eat.EatService} only
+ * (no SQL, no engine types). An implementation runs it by extending this class with {@link #open}.
+ * Checks that need the engine itself (pragmas, query plans, triggers, group commit, a killed
+ * process) stay in the engine's own tests.
+ */
+public abstract class EatStoreContract {
+    private static final String PLAIN = Reaction.variant("👍", false);
+    private static final String TONE = Reaction.variant("👍🏽", false);
+    private static final String SUPER = Reaction.variant("👍", true);
+
+    @TempDir
+    protected Path dir;
+
+    /**
+     * A store on {@code dir}, migrated and ready. Opening the same folder again (while the first is
+     * open or after it was closed) must reach the same data: a second process, or a restart.
+     */
+    protected abstract EatStore open(Path dir);
+
+    private StoreFixture fixture(String name, long seed) {
+        return new StoreFixture(open(dir.resolve(name)), seed);
+    }
+
+    /** The defaults and start of {@link ServiceFixture}: a Wednesday noon, cold start strength 2. */
+    private StoreFixture wednesday(String name, long seed) {
+        return new StoreFixture(open(dir.resolve(name)), seed, ServiceFixture.DEFAULTS, ServiceFixture.START);
+    }
+
+    // ---- reactions: once, taken back, changed, variants ----
+
+    @Test
+    void aReactionCountsOnceAndItsRemovalRetractsIt() {
+        try (StoreFixture f = fixture("a", 2)) {
+            f.service.addPlace("g", "alice", "Pho 99", "");
+            Suggestion s = f.service.suggest(SuggestRequest.forUser("g", "alice"));
+            assertTrue(f.service.react("g", s.id(), "bob", Reaction.LIKE).changed());
+            assertFalse(f.service.react("g", s.id(), "bob", Reaction.LIKE).changed(), "a replayed reaction is not counted again");
+            Preference p = f.service.preference("g", "bob", s.option().id());
+            assertEquals(1, p.likes());
+            assertEquals(1.0, p.successes());
+
+            assertTrue(f.service.unreact("g", s.id(), "bob", Reaction.LIKE).changed());
+            assertFalse(f.service.unreact("g", s.id(), "bob", Reaction.LIKE).changed());
+            p = f.service.preference("g", "bob", s.option().id());
+            assertEquals(0, p.likes());
+            assertEquals(0.0, p.successes());
+            assertEquals(1, f.store.feedback("g").size(), "the log keeps the retracted event");
+            assertFalse(f.store.feedback("g").get(0).active());
+
+            assertTrue(f.service.react("g", s.id(), "bob", Reaction.LIKE).changed(), "added again after removal counts");
+            assertEquals(1, f.service.preference("g", "bob", s.option().id()).likes());
+        }
+    }
+
+    @Test
+    void changingOneReactionForTheOtherIsOneChange() {
+        try (StoreFixture f = fixture("mind", 1)) {
+            f.service.addPlace("g", "alice", "Pho 99", "");
+            Suggestion s = f.service.suggest(SuggestRequest.forUser("g", "alice"));
+            assertTrue(f.service.setReaction("g", s.id(), "bob", Reaction.DISLIKE).changed());
+            FeedbackResult r = f.service.setReaction("g", s.id(), "bob", Reaction.LIKE);
+            assertTrue(r.changed());
+            assertEquals(1, r.preference().likes());
+            assertEquals(0, r.preference().dislikes());
+            List<Reaction> active = f.store.feedback("g").stream()
+                    .filter(x -> x.suggestionId() == s.id() && x.userId().equals("bob"))
+                    .filter(Feedback::active).map(Feedback::reaction).toList();
+            assertEquals(List.of(Reaction.LIKE), active);
+        }
+    }
+
+    @Test
+    void aLikeStaysWhileAnyOfItsVariantsIsThereAndCountsOnce() {
+        try (StoreFixture f = fixture("variants-a", 1)) {
+            Suggestion s = phoSuggestion(f);
+            assertTrue(f.service.react("g", s.id(), "bob", Reaction.LIKE, PLAIN).changed());
+            assertFalse(f.service.react("g", s.id(), "bob", Reaction.LIKE, TONE).changed(), "a second variant is not a second like");
+            assertFalse(f.service.react("g", s.id(), "bob", Reaction.LIKE, SUPER).changed());
+            assertEquals(1, likes(f, s));
+
+            assertFalse(f.service.unreact("g", s.id(), "bob", Reaction.LIKE, TONE).changed());
+            assertFalse(f.service.unreact("g", s.id(), "bob", Reaction.LIKE, PLAIN).changed());
+            assertEquals(1, likes(f, s), "the super 👍 is still there");
+            assertTrue(f.service.unreact("g", s.id(), "bob", Reaction.LIKE, SUPER).changed(), "the last one goes: so does the like");
+            assertEquals(0, likes(f, s));
+            assertTrue(f.service.react("g", s.id(), "bob", Reaction.LIKE, TONE).changed(), "and comes back with any");
+        }
+    }
+
+    @Test
+    void aChangeOfMindTakesEveryVariantOfTheOldReactionAway() {
+        try (StoreFixture f = fixture("variants-c", 1)) {
+            Suggestion s = phoSuggestion(f);
+            f.service.react("g", s.id(), "bob", Reaction.DISLIKE, Reaction.variant("👎🏿", false));
+            f.service.react("g", s.id(), "bob", Reaction.DISLIKE, Reaction.variant("👎", true));
+            f.service.setReaction("g", s.id(), "bob", Reaction.LIKE);
+            Preference p = f.service.preference("g", "bob", s.option().id());
+            assertEquals(List.of(1, 0), List.of(p.likes(), p.dislikes()));
+            // a removal arriving later for a 👎 the change of mind already took changes nothing
+            assertFalse(f.service.unreact("g", s.id(), "bob", Reaction.DISLIKE, Reaction.variant("👎🏿", false)).changed());
+            assertEquals(p, f.service.preference("g", "bob", s.option().id()));
+        }
+    }
+
+    @Test
+    void preferencesStillRebuildFromTheLogAloneWithVariants() {
+        try (StoreFixture f = fixture("variants-d", 1)) {
+            Suggestion s = phoSuggestion(f);
+            f.service.react("g", s.id(), "bob", Reaction.LIKE, PLAIN);
+            f.service.react("g", s.id(), "bob", Reaction.LIKE, TONE);
+            f.service.unreact("g", s.id(), "bob", Reaction.LIKE, PLAIN);
+            f.service.react("g", s.id(), "bob", Reaction.DISLIKE, SUPER);
+            Preference live = f.service.preference("g", "bob", s.option().id());
+            f.store.rebuildPreferences("g", 1.0);
+            assertEquals(live, f.service.preference("g", "bob", s.option().id()));
+        }
+    }
+
+    // ---- the log is the truth ----
+
+    @Test
+    void preferencesEqualARebuildFromTheLogWithAndWithoutDiscount() {
+        for (double gamma : new double[] {1.0, 0.8}) {
+            try (StoreFixture f = fixture("rebuild-" + gamma, 3)) {
+                f.service.save(f.service.settings("g").withDiscount(gamma));
+                for (String p : new String[] {"A", "B", "C"}) f.service.addPlace("g", "u", p, "");
+                for (int i = 0; i < 60; i++) {
+                    Suggestion s = f.service.suggest(SuggestRequest.forUser("g", "u" + (i % 3)));
+                    Reaction r = (i * 7) % 3 == 0 ? Reaction.DISLIKE : Reaction.LIKE;
+                    f.service.react("g", s.id(), "u" + (i % 3), r);
+                    if (i % 5 == 0) f.service.unreact("g", s.id(), "u" + (i % 3), r);
+                    if (i % 4 == 0) f.service.react("g", s.id(), "u" + ((i + 1) % 3), Reaction.LIKE);
+                }
+                Map<String, Map<Long, Preference>> before = new HashMap<>();
+                for (int u = 0; u < 3; u++) before.put("u" + u, atNow(f.store, "u" + u, gamma));
+                for (int u = 0; u < 3; u++) { // /eat's one read is the same as the two
+                    assertEquals(f.store.preferences("g", "u" + u), f.store.evidence("g", "u" + u).preferences());
+                    assertEquals(f.store.step("g", "u" + u), f.store.evidence("g", "u" + u).step());
+                }
+                assertEquals(new Evidence(Map.of(), 0), f.store.evidence("g", "nobody"));
+                f.store.rebuildPreferences("g", gamma);
+                for (int u = 0; u < 3; u++) {
+                    Map<Long, Preference> after = atNow(f.store, "u" + u, gamma);
+                    for (var e : before.get("u" + u).entrySet()) {
+                        Preference a = e.getValue();
+                        Preference b = after.getOrDefault(e.getKey(), Preference.none(e.getKey()));
+                        assertEquals(a.successes(), b.successes(), 1e-9, "successes, gamma " + gamma);
+                        assertEquals(a.failures(), b.failures(), 1e-9, "failures, gamma " + gamma);
+                        assertEquals(a.likes(), b.likes());
+                        assertEquals(a.dislikes(), b.dislikes());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<Long, Preference> atNow(EatStore store, String user, double gamma) {
+        long now = store.step("g", user);
+        Map<Long, Preference> out = new HashMap<>();
+        store.preferences("g", user).forEach((k, v) -> out.put(k, v.at(now, gamma)));
+        return out;
+    }
+
+    /**
+     * Cold start from the store's sums per place ({@link EatStore#placeEvidence}, the guild's
+     * totals minus the asker's own) gives every person the same prior for every place as the
+     * definition (the others' rows, read one by one, the asker left out): on a seeded random
+     * guild, with and without a discount.
+     */
+    @Test
+    void coldStartSumsPerPlaceGiveTheSamePriorsAsEveryRow() {
+        for (double gamma : new double[] {1.0, 0.9}) {
+            try (StoreFixture f = fixture("cold-" + gamma, 1)) {
+                GuildSettings s = f.service.setGamma("g", gamma).withColdStartStrength(8).withPrior(1, 2);
+                List<String> users = seedRandomGuild(f, gamma, new Random(2026));
+                List<Option> places = f.store.options("g", true);
+
+                Map<String, Map<Long, Preference>> rows = new HashMap<>();
+                Map<String, Long> steps = new HashMap<>();
+                for (String u : users) {
+                    rows.put(u, f.store.preferences("g", u));
+                    steps.put(u, f.store.step("g", u));
+                }
+                ColdStart summed = new ColdStart(s, f.store.placeEvidence("g", gamma));
+                int compared = 0;
+                for (String u : users) {
+                    Map<Long, Preference> own = f.store.preferences("g", u);
+                    long step = f.store.step("g", u);
+                    // the definition: the others' rows, each discounted to its person's current step; u has no own evidence here
+                    ColdStart others = new ColdStart(s, othersEvidence(rows, steps, u, gamma));
+                    for (Option o : places) {
+                        double[] want = others.prior(o.id(), null, step);
+                        double[] got = summed.prior(o.id(), own.get(o.id()), step);
+                        assertArrayEquals(want, got, 1e-9, "γ " + gamma + ", " + u + " on " + o.name());
+                        compared++;
+                    }
+                }
+                assertEquals(users.size() * places.size(), compared);
+            }
+        }
+    }
+
+    /** {successes, failures} per place of everyone's rows but {@code asker}'s, read row by row. */
+    private static Map<Long, double[]> othersEvidence(Map<String, Map<Long, Preference>> rows, Map<String, Long> steps,
+                                                      String asker, double gamma) {
+        Map<Long, double[]> sums = new HashMap<>();
+        rows.forEach((person, prefs) -> {
+            if (person.equals(asker)) return;
+            long now = steps.getOrDefault(person, 0L);
+            for (Preference p : prefs.values()) {
+                Preference at = p.at(Math.max(now, p.step()), gamma);
+                double[] t = sums.computeIfAbsent(p.optionId(), k -> new double[2]);
+                t[0] += at.successes();
+                t[1] += at.failures();
+            }
+        });
+        return sums;
+    }
+
+    /** 25 people (and one who never reacts), 10 places, 1,500 reactions with some taken back. */
+    private static List<String> seedRandomGuild(StoreFixture f, double gamma, Random r) {
+        List<Option> places = new ArrayList<>();
+        for (int i = 0; i < 10; i++) places.add(f.service.addPlace("g", "admin", "Place " + i, ""));
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            suggestions.add(f.store.addSuggestion("g", "admin", List.of("admin"), places.get(r.nextInt(places.size())),
+                    "thompson", false, Instant.EPOCH));
+        }
+        List<String> users = new ArrayList<>();
+        for (int u = 0; u < 25; u++) users.add("u" + u);
+        for (int i = 0; i < 1500; i++) {
+            Suggestion s = suggestions.get(r.nextInt(suggestions.size()));
+            String u = users.get(r.nextInt(users.size()));
+            Reaction reaction = r.nextInt(3) == 0 ? Reaction.DISLIKE : Reaction.LIKE;
+            if (r.nextInt(8) == 0) f.store.retractFeedback(s, u, reaction, gamma, Instant.EPOCH);
+            else f.store.addFeedback(s, u, reaction, gamma, Instant.EPOCH);
+        }
+        users.add("newcomer");
+        return users;
+    }
+
+    // ---- suggestions: once per interaction ----
+
+    @Test
+    void twoProcessesAnsweringTheSameInteractionStoreOneSuggestion() {
+        Path shared = dir.resolve("shared");
+        try (StoreFixture old = new StoreFixture(open(shared), 1); StoreFixture fresh = new StoreFixture(open(shared), 2)) {
+            for (int i = 0; i < 8; i++) old.service.addPlace("g", "alice", "Place " + i, "");
+            SuggestRequest asked = SuggestRequest.forUser("g", "alice").fromInteraction("1300000000000000001");
+
+            Suggestion first = old.service.suggest(asked);
+            Suggestion second = fresh.service.suggest(asked);
+
+            assertEquals(first.id(), second.id(), "the second answer is the first one's suggestion");
+            assertEquals(first.option().id(), second.option().id(), "so both would show the same place");
+            assertEquals(1, old.service.history("g", 50).size(), "/eat-history lists it once");
+        }
+    }
+
+    @Test
+    void theSameInteractionIdInAnotherServerOrNoIdAtAllAreSeparateSuggestions() {
+        try (StoreFixture f = fixture("interaction-b", 1)) {
+            f.service.addPlace("g", "alice", "Pho 99", "");
+            f.service.addPlace("h", "alice", "Pho 99", "");
+            Suggestion here = f.service.suggest(SuggestRequest.forUser("g", "alice").fromInteraction("7"));
+            Suggestion there = f.service.suggest(SuggestRequest.forUser("h", "alice").fromInteraction("7"));
+            assertNotEquals(here.id(), there.id());
+            // the console has no interaction: every ask is a new suggestion
+            Suggestion a = f.service.suggest(SuggestRequest.forUser("g", "alice"));
+            Suggestion b = f.service.suggest(SuggestRequest.forUser("g", "alice"));
+            assertNotEquals(a.id(), b.id());
+            assertEquals(3, f.service.history("g", 50).size());
+        }
+    }
+
+    // ---- places ----
+
+    @Test
+    void activeNamesAreUniqueIgnoringCaseButAnArchivedNameCanBeReused() {
+        try (StoreFixture f = fixture("names", 4)) {
+            Option first = f.service.addPlace("g", "u", "Pho 99", "");
+            EatException e = assertThrows(EatException.class, () -> f.service.addPlace("g", "u", "  pho   99 ", ""));
+            assertEquals("There is already a place called 'Pho 99'.", e.getMessage());
+            f.service.addPlace("other-guild", "u", "Pho 99", ""); // another guild is another list
+            f.service.removePlace("g", "PHO 99");
+            Option again = f.service.addPlace("g", "u", "Pho 99", "");
+            assertTrue(again.id() != first.id());
+            assertEquals(1, f.service.places("g").size());
+            assertEquals(2, f.store.options("g", true).size());
+        }
+    }
+
+    @Test
+    void aClashInsideTheStoreRollsBackTheWholeImport() {
+        try (StoreFixture f = fixture("import", 1)) {
+            f.service.addPlace("a", "u", "Pho 99", "");
+            // what a place added by someone else between the check and the write would do
+            List<NewOption> batch = List.of(new NewOption("First New", List.of(), null, null, "u"),
+                    new NewOption("Pho 99", List.of(), null, null, "u"));
+            EatException e = assertThrows(EatException.class, () -> f.store.addOptions("a", batch, f.clock.instant()));
+            assertEquals("There is already a place called 'Pho 99'.", e.getMessage());
+            assertTrue(f.service.places("a").stream().noneMatch(o -> o.name().equals("First New")));
+            assertEquals(1, f.store.options("a", true).size(), "nothing of the batch was kept, not even archived");
+
+            List<Option> added = f.store.addOptions("a", batch.subList(0, 1), f.clock.instant());
+            assertEquals(List.of("First New"), added.stream().map(Option::name).toList());
+        }
+    }
+
+    // ---- meals ----
+
+    @Test
+    void aMealIsDecidedUndoneByPressingAgainAndListedSinceItsTime() {
+        try (StoreFixture f = fixture("meals", 1)) {
+            Suggestion s = phoSuggestion(f);
+            Instant decided = f.clock.instant();
+            Meal m = f.store.toggleMeal(s, "alice", decided);
+            assertTrue(m.standing());
+            assertEquals(s.id(), m.suggestionId());
+            assertEquals(s.option().id(), m.place().id());
+            assertEquals("alice", m.decidedBy());
+            assertEquals(List.of(m.id()), f.store.mealsSince("g", decided).stream().map(Meal::id).toList(), "at its time counts");
+            assertEquals(List.of(), f.store.mealsSince("g", decided.plusMillis(1)));
+            assertEquals(List.of(m.id()), f.store.mealsOn("g", List.of(s.id())).stream().map(Meal::id).toList());
+            assertEquals(List.of(), f.store.mealsSince("other", Instant.EPOCH), "another guild has no meals");
+
+            Meal undone = f.store.toggleMeal(s, "bob", decided.plusSeconds(60));
+            assertEquals(decided.plusSeconds(60), undone.undoneAt());
+            assertEquals(List.of(), f.store.mealsSince("g", Instant.EPOCH), "an undone meal is not standing");
+            assertEquals(List.of(), f.store.mealsOn("g", List.of(s.id())));
+
+            Meal again = f.store.toggleMeal(s, "bob", decided.plusSeconds(120));
+            assertNull(again.undoneAt());
+            assertEquals(List.of("bob"), f.store.mealsSince("g", Instant.EPOCH).stream().map(Meal::decidedBy).toList());
+        }
+    }
+
+    // ---- vetoes and the cooldown's read ----
+
+    @Test
+    void vetoesSurviveARestartAndCountOnce() {
+        long place;
+        try (StoreFixture f = wednesday("vetoes", 1)) {
+            place = f.service.addPlace("g", "u", "Hotpot King", "smelly").id();
+            assertTrue(f.store.addVeto("g", new Veto("bob", place, null, null), Instant.EPOCH));
+            assertFalse(f.store.addVeto("g", new Veto("bob", place, null, null), Instant.EPOCH), "the same veto once");
+            assertTrue(f.store.addVeto("g", new Veto(null, null, null, "smelly"), Instant.EPOCH));
+            assertTrue(f.store.addVeto("g", new Veto("bob", null, null, "smelly"), Instant.EPOCH), "bob's differs from the server's");
+        }
+        try (StoreFixture f = wednesday("vetoes", 1)) {
+            List<Veto> v = f.store.vetoes("g");
+            assertEquals(List.of(new Veto("bob", place, "Hotpot King", null), new Veto(null, null, null, "smelly"),
+                    new Veto("bob", null, null, "smelly")), v);
+            assertTrue(f.store.removeVeto("g", new Veto(null, null, null, "smelly")));
+            assertFalse(f.store.removeVeto("g", new Veto(null, null, null, "smelly")));
+            assertEquals(2, f.store.vetoes("g").size());
+        }
+    }
+
+    @Test
+    void forgettingAPersonLiftsTheirVetoesButNotTheServers() {
+        try (StoreFixture f = wednesday("forget-vetoes", 1)) {
+            f.service.addPlace("g", "u", "Hotpot King", "smelly");
+            f.service.veto("g", "bob", "Hotpot King", null);
+            f.service.veto("g", "carol", null, "smelly");
+            f.service.veto("g", null, null, "spicy");
+            f.service.privacyForget("g", "bob");
+            assertEquals(List.of(new Veto("carol", null, null, "smelly"), new Veto(null, null, null, "spicy")), f.store.vetoes("g"));
+        }
+    }
+
+    @Test
+    void recentFeedbackIsReadByInstantNotByText() {
+        try (StoreFixture f = wednesday("recent", 1)) {
+            Option o = f.service.addPlace("g", "u", "Pho 99", "");
+            f.clock.set(Instant.parse("2025-03-12T12:00:00Z")); // no fraction: "…00Z" sorts after "…00.5Z" as text
+            Suggestion s1 = f.service.suggest(SuggestRequest.forUser("g", "a"));
+            f.service.react("g", s1.id(), "a", Reaction.LIKE);
+            f.clock.set(Instant.parse("2025-03-12T12:00:00.500Z"));
+            Suggestion s2 = f.service.suggest(SuggestRequest.forUser("g", "b"));
+            f.service.react("g", s2.id(), "b", Reaction.LIKE);
+            List<Feedback> since = f.store.feedbackSince("g", Instant.parse("2025-03-12T12:00:00.250Z"));
+            assertEquals(List.of("b"), since.stream().map(Feedback::userId).toList());
+            assertEquals(2, f.store.feedbackSince("g", Instant.parse("2025-03-12T11:59:59.999Z")).size());
+            assertEquals(o.id(), since.get(0).optionId());
+            f.clock.advance(Duration.ofSeconds(1));
+            f.service.unreact("g", s2.id(), "b", Reaction.LIKE);
+            assertEquals(List.of(), f.store.feedbackSince("g", Instant.parse("2025-03-12T12:00:00.250Z")), "retracted: gone");
+        }
+    }
+
+    private static Suggestion phoSuggestion(StoreFixture f) {
+        f.service.addPlace("g", "alice", "Pho 99", "");
+        return f.service.suggest(SuggestRequest.forUser("g", "alice"));
+    }
+
+    private static long likes(StoreFixture f, Suggestion s) {
+        return f.store.feedback("g").stream().filter(Feedback::active).filter(x -> x.reaction() == Reaction.LIKE).count();
+    }
+}
