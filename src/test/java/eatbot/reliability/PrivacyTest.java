@@ -3,10 +3,8 @@ package eatbot.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eatbot.console.Console;
-import eatbot.eat.Feedback;
 import eatbot.eat.Meal;
 import eatbot.eat.PersonalData;
-import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
@@ -21,15 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** /privacy export and /privacy forget: a person's own data, all of it, and only theirs. */
+/** /privacy export and /privacy forget: a person's own data, all of it, and only theirs (what forget keeps and deletes: {@link eatbot.store.EatStoreContract}). */
 class PrivacyTest {
     private static final String G = "guild-1";
     private static final String OTHER_GUILD = "guild-2";
@@ -123,43 +119,7 @@ class PrivacyTest {
         return n;
     }
 
-    @Test
-    void forgetDeletesThePersonHereAndKeepsPlacesOthersAndOtherGuilds() {
-        Map<Long, Preference> bobBefore = bot.store.preferences(G, "bob");
-        int placesBefore = bot.service.places(G).size();
-
-        PersonalData.Forgotten f = bot.service.privacyForget(G, "alice");
-        assertEquals(3, f.feedback());
-        assertEquals(2, f.suggestionsAnonymised());
-        assertEquals(1, f.placesUnattributed());
-
-        PersonalData after = bot.service.personalData(G, "alice");
-        assertEquals(0, after.step());
-        assertTrue(after.feedback().isEmpty());
-        assertTrue(after.preferences().isEmpty());
-        assertTrue(after.suggestions().isEmpty());
-        assertTrue(after.placesAdded().isEmpty());
-        assertTrue(bot.store.feedback(G).stream().map(Feedback::userId).noneMatch("alice"::equals));
-
-        assertEquals(placesBefore, bot.service.places(G).size(), "the guild's places stay");
-        assertTrue(bot.service.places(G).stream().anyMatch(o -> o.name().equals("Alice's Find") && o.addedBy() == null));
-        assertEquals(bobBefore, bot.store.preferences(G, "bob"), "others' taste is untouched");
-        Suggestion g = bot.service.suggestion(G, group.id()).orElseThrow();
-        assertEquals(List.of("bob", PersonalData.FORGOTTEN_USER, "carol"), g.members());
-        assertEquals(PersonalData.FORGOTTEN_USER, bot.service.suggestion(G, solo.id()).orElseThrow().requestedBy());
-        assertEquals(List.of("bob", "carol"), bot.service.why(G, group.id(), "bob").reasons().members().stream()
-                .map(eatbot.eat.Reasons.Member::userId).toList(), "her posteriors and draws kept for /eat why go too");
-        assertTrue(assertThrows(eatbot.eat.EatException.class, () -> bot.service.why(G, solo.id(), "bob")).getMessage()
-                .contains("has been forgotten"));
-        assertEquals(1, bot.service.personalData(OTHER_GUILD, "alice").feedback().size(), "another server keeps its own data");
-        bot.assertPreferencesMatchLog(G, dir);
-
-        // forgetting twice finds nothing; reacting again starts from scratch
-        assertTrue(bot.service.privacyForget(G, "alice").nothing());
-        bot.service.react(G, group.id(), "alice", Reaction.LIKE);
-        assertEquals(1, bot.store.step(G, "alice"));
-        bot.assertPreferencesMatchLog(G, dir);
-    }
+    // forget deleting her here and keeping places, others and other guilds: EatStoreContract
 
     @Test
     void theConsoleAsksForConfirmationBeforeForgetting() throws Exception {

@@ -1,6 +1,7 @@
 package eatbot.store;
 
 import eatbot.ServiceFixture;
+import eatbot.bandit.GroupRule;
 import eatbot.eat.ColdStart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatStore;
@@ -11,8 +12,10 @@ import eatbot.eat.GuildSettings;
 import eatbot.eat.Meal;
 import eatbot.eat.NewOption;
 import eatbot.eat.Option;
+import eatbot.eat.PersonalData;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
+import eatbot.eat.Reasons;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import eatbot.eat.Veto;
@@ -23,10 +26,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +53,8 @@ public abstract class EatStoreContract {
     private static final String PLAIN = Reaction.variant("👍", false);
     private static final String TONE = Reaction.variant("👍🏽", false);
     private static final String SUPER = Reaction.variant("👍", true);
+
+    private static final String G = "guild-1";
 
     @TempDir
     protected Path dir;
@@ -278,6 +287,159 @@ public abstract class EatStoreContract {
         return users;
     }
 
+    // ---- replayed and out-of-order reactions (gateways deliver twice; people hesitate) ----
+    // The preference must end where the person's last visible reaction says.
+
+    private StoreFixture replayBot() {
+        GuildSettings defaults = new GuildSettings("", "thompson", 0.1, 1.0, 1.0, 1.0, GroupRule.parse("least-misery"), 0, 1.0, 0, "UTC", null);
+        List<NewOption> starters = Stream.of("Pho 99", "Taco Town", "Curry House", "Sushi Go")
+                .map(n -> new NewOption(n, List.of(), null, null, null)).toList();
+        return new StoreFixture(open(dir.resolve("replay")), 42, defaults, Instant.parse("2026-11-26T12:00:00Z"), starters);
+    }
+
+    private static Preference pref(StoreFixture bot, Suggestion s, String user) {
+        return bot.service.preference(G, user, s.option().id());
+    }
+
+    @Test
+    void theSameReactionDeliveredTwiceCountsOnce() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            assertTrue(bot.service.react(G, s.id(), "bob", Reaction.LIKE).changed());
+            FeedbackResult again = bot.service.react(G, s.id(), "bob", Reaction.LIKE);
+            assertFalse(again.changed());
+            assertEquals(1, again.preference().likes());
+            assertEquals(1.0, pref(bot, s, "bob").successes());
+            assertEquals(1, bot.store.feedback(G).size());
+            assertPreferencesMatchLog(bot.store, G, bot.service.settings(G).discount());
+        }
+    }
+
+    @Test
+    void addRemoveAddEndsWithOneLike() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            bot.service.react(G, s.id(), "bob", Reaction.LIKE);
+            bot.service.unreact(G, s.id(), "bob", Reaction.LIKE);
+            assertEquals(0, pref(bot, s, "bob").likes());
+            bot.service.react(G, s.id(), "bob", Reaction.LIKE);
+            assertEquals(1, pref(bot, s, "bob").likes());
+            assertEquals(1.0, pref(bot, s, "bob").successes());
+            List<Feedback> log = bot.store.feedback(G);
+            assertEquals(2, log.size(), "the log keeps the retracted one");
+            assertEquals(1, log.stream().filter(Feedback::active).count());
+            assertPreferencesMatchLog(bot.store, G, bot.service.settings(G).discount());
+        }
+    }
+
+    @Test
+    void removingAReactionThatWasNeverAddedChangesNothing() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            FeedbackResult r = bot.service.unreact(G, s.id(), "bob", Reaction.DISLIKE);
+            assertFalse(r.changed());
+            assertEquals(Preference.none(s.option().id()), pref(bot, s, "bob"));
+            assertTrue(bot.store.feedback(G).isEmpty());
+            // and a removal delivered twice takes the reaction out once
+            bot.service.react(G, s.id(), "bob", Reaction.DISLIKE);
+            assertTrue(bot.service.unreact(G, s.id(), "bob", Reaction.DISLIKE).changed());
+            assertFalse(bot.service.unreact(G, s.id(), "bob", Reaction.DISLIKE).changed());
+            assertEquals(0, pref(bot, s, "bob").dislikes());
+            assertEquals(0.0, pref(bot, s, "bob").failures());
+        }
+    }
+
+    @Test
+    void bothThumbsVisibleAtOnceBothCountUntilOneIsRemoved() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            // Discord lets a person leave 👍 and 👎 on the same message
+            bot.service.react(G, s.id(), "bob", Reaction.LIKE);
+            bot.service.react(G, s.id(), "bob", Reaction.DISLIKE);
+            assertEquals(1, pref(bot, s, "bob").likes());
+            assertEquals(1, pref(bot, s, "bob").dislikes());
+            bot.service.unreact(G, s.id(), "bob", Reaction.LIKE);
+            assertEquals(0, pref(bot, s, "bob").likes());
+            assertEquals(1, pref(bot, s, "bob").dislikes());
+        }
+    }
+
+    @Test
+    void anyReplayedSequenceEndsWhereTheVisibleReactionsSay() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            Random random = new Random(7);
+            List<Suggestion> suggestions = List.of(s, bot.service.suggest(SuggestRequest.forUser(G, "alice")),
+                    bot.service.suggest(SuggestRequest.forUser(G, "carol")));
+            Map<Long, Set<Reaction>> visible = new HashMap<>(); // what Discord shows for bob, per suggestion
+            for (int i = 0; i < 120; i++) {
+                Suggestion t = suggestions.get(random.nextInt(suggestions.size()));
+                Reaction r = random.nextBoolean() ? Reaction.LIKE : Reaction.DISLIKE;
+                Set<Reaction> shown = visible.computeIfAbsent(t.id(), k -> EnumSet.noneOf(Reaction.class));
+                int copies = 1 + random.nextInt(3); // the gateway may deliver an event up to three times
+                boolean add = random.nextBoolean();
+                for (int c = 0; c < copies; c++) {
+                    FeedbackResult res = add ? bot.service.react(G, t.id(), "bob", r) : bot.service.unreact(G, t.id(), "bob", r);
+                    boolean expectChange = c == 0 && (add != shown.contains(r));
+                    assertEquals(expectChange, res.changed(), "event " + i + " copy " + c);
+                }
+                if (add) shown.add(r);
+                else shown.remove(r);
+            }
+            Map<Long, int[]> expected = new HashMap<>(); // option -> {likes, dislikes}
+            for (Suggestion t : suggestions) {
+                int[] e = expected.computeIfAbsent(t.option().id(), k -> new int[2]);
+                Set<Reaction> shown = visible.getOrDefault(t.id(), Set.of());
+                if (shown.contains(Reaction.LIKE)) e[0]++;
+                if (shown.contains(Reaction.DISLIKE)) e[1]++;
+            }
+            expected.forEach((option, e) -> {
+                Preference p = bot.service.preference(G, "bob", option);
+                assertEquals(e[0], p.likes(), "likes for option " + option);
+                assertEquals(e[1], p.dislikes(), "dislikes for option " + option);
+                assertEquals(e[0], p.successes(), 1e-9);
+                assertEquals(e[1], p.failures(), 1e-9);
+            });
+            assertPreferencesMatchLog(bot.store, G, bot.service.settings(G).discount());
+        }
+    }
+
+    @Test
+    void reactionsToASuggestionWhosePlaceWasRemovedStillCountButItIsNeverSuggestedAgain() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            Option place = s.option();
+            bot.service.removePlace(G, place.name());
+            // the reaction is recorded against the removed place: the log stays true to what people said
+            assertTrue(bot.service.react(G, s.id(), "bob", Reaction.LIKE).changed());
+            assertEquals(1, pref(bot, s, "bob").likes());
+            assertTrue(bot.service.unreact(G, s.id(), "bob", Reaction.LIKE).changed());
+            assertTrue(bot.service.react(G, s.id(), "bob", Reaction.DISLIKE).changed());
+            for (int i = 0; i < 30; i++) {
+                assertTrue(bot.service.suggest(SuggestRequest.forUser(G, "bob")).option().id() != place.id());
+            }
+            assertTrue(bot.service.taste(G, "bob").entries().stream().noneMatch(e -> e.option().id() == place.id()));
+            PersonalData data = bot.service.personalData(G, "bob");
+            assertTrue(data.preferences().stream().anyMatch(p -> p.placeRemoved() && p.place().equals(place.name())));
+            // adding the name again makes a new place that starts from nothing
+            Option again = bot.service.addPlace(G, "alice", place.name(), null);
+            assertEquals(Preference.none(again.id()), bot.service.preference(G, "bob", again.id()));
+            assertPreferencesMatchLog(bot.store, G, bot.service.settings(G).discount());
+        }
+    }
+
+    @Test
+    void aSuggestionOfAnotherGuildOrNoneAtAllIsRefusedAndWritesNothing() {
+        try (StoreFixture bot = replayBot()) {
+            Suggestion s = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            EatException other = assertThrows(EatException.class, () -> bot.service.react("guild-2", s.id(), "bob", Reaction.LIKE));
+            assertEquals("That suggestion does not exist (any more).", other.getMessage());
+            assertThrows(EatException.class, () -> bot.service.unreact(G, 987654, "bob", Reaction.LIKE));
+            assertTrue(bot.store.feedback(G).isEmpty());
+            assertTrue(bot.store.feedback("guild-2").isEmpty());
+        }
+    }
+
     // ---- suggestions: once per interaction ----
 
     @Test
@@ -372,6 +534,96 @@ public abstract class EatStoreContract {
             assertNull(again.undoneAt());
             assertEquals(List.of("bob"), f.store.mealsSince("g", Instant.EPOCH).stream().map(Meal::decidedBy).toList());
         }
+    }
+
+    // ---- privacy ----
+
+    /** As {@code PrivacyTest} sets a guild up: alice likes, changes her mind, and reacts in another server too. */
+    @Test
+    void forgetDeletesThePersonHereAndKeepsPlacesOthersAndOtherGuilds() {
+        String OTHER_GUILD = "guild-2";
+        GuildSettings defaults = new GuildSettings("", "thompson", 0.1, 1.0, 1.0, 1.0, GroupRule.parse("least-misery"), 0, 0.9, 0, "UTC", null);
+        List<NewOption> starters = Stream.of("Pho 99", "Taco Town", "Curry House", "Sushi Go")
+                .map(n -> new NewOption(n, List.of(), null, null, null)).toList();
+        try (StoreFixture bot = new StoreFixture(open(dir.resolve("forget")), 42, defaults, Instant.parse("2026-11-26T12:00:00Z"), starters)) {
+            bot.service.addPlace(G, "alice", "Alice's Find", "secret");
+            Suggestion solo = bot.service.suggest(SuggestRequest.forUser(G, "alice"));
+            Suggestion group = bot.service.suggest(new SuggestRequest(G, "bob", List.of("bob", "alice", "carol"), Set.of()));
+            bot.service.react(G, solo.id(), "alice", Reaction.LIKE);
+            bot.service.react(G, group.id(), "alice", Reaction.DISLIKE);
+            bot.service.unreact(G, group.id(), "alice", Reaction.DISLIKE);
+            bot.service.react(G, group.id(), "alice", Reaction.LIKE);
+            bot.service.react(G, group.id(), "bob", Reaction.LIKE);
+            bot.service.react(G, solo.id(), "bob", Reaction.DISLIKE);
+            Suggestion elsewhere = bot.service.suggest(SuggestRequest.forUser(OTHER_GUILD, "alice"));
+            bot.service.react(OTHER_GUILD, elsewhere.id(), "alice", Reaction.LIKE);
+
+            Map<Long, Preference> bobBefore = bot.store.preferences(G, "bob");
+            int placesBefore = bot.service.places(G).size();
+
+            PersonalData.Forgotten f = bot.service.privacyForget(G, "alice");
+            assertEquals(3, f.feedback());
+            assertEquals(2, f.suggestionsAnonymised());
+            assertEquals(1, f.placesUnattributed());
+
+            PersonalData after = bot.service.personalData(G, "alice");
+            assertEquals(0, after.step());
+            assertTrue(after.feedback().isEmpty());
+            assertTrue(after.preferences().isEmpty());
+            assertTrue(after.suggestions().isEmpty());
+            assertTrue(after.placesAdded().isEmpty());
+            assertTrue(bot.store.feedback(G).stream().map(Feedback::userId).noneMatch("alice"::equals));
+
+            assertEquals(placesBefore, bot.service.places(G).size(), "the guild's places stay");
+            assertTrue(bot.service.places(G).stream().anyMatch(o -> o.name().equals("Alice's Find") && o.addedBy() == null));
+            assertEquals(bobBefore, bot.store.preferences(G, "bob"), "others' taste is untouched");
+            Suggestion g = bot.service.suggestion(G, group.id()).orElseThrow();
+            assertEquals(List.of("bob", PersonalData.FORGOTTEN_USER, "carol"), g.members());
+            assertEquals(PersonalData.FORGOTTEN_USER, bot.service.suggestion(G, solo.id()).orElseThrow().requestedBy());
+            assertEquals(List.of("bob", "carol"), bot.service.why(G, group.id(), "bob").reasons().members().stream()
+                    .map(Reasons.Member::userId).toList(), "her posteriors and draws kept for /eat why go too");
+            assertTrue(assertThrows(EatException.class, () -> bot.service.why(G, solo.id(), "bob")).getMessage()
+                    .contains("has been forgotten"));
+            assertEquals(1, bot.service.personalData(OTHER_GUILD, "alice").feedback().size(), "another server keeps its own data");
+            assertPreferencesMatchLog(bot.store, G, 0.9);
+
+            // forgetting twice finds nothing; reacting again starts from scratch
+            assertTrue(bot.service.privacyForget(G, "alice").nothing());
+            bot.service.react(G, group.id(), "alice", Reaction.LIKE);
+            assertEquals(1, bot.store.step(G, "alice"));
+            assertPreferencesMatchLog(bot.store, G, 0.9);
+        }
+    }
+
+    /**
+     * Every person's stored Beta parameters equal a rebuild from the guild's feedback log, and their
+     * step counts their entries in it. The rebuild is in place: where the property holds it changes nothing.
+     */
+    private static void assertPreferencesMatchLog(EatStore store, String guildId, double gamma) {
+        List<Feedback> log = store.feedback(guildId);
+        Map<String, Map<Long, Preference>> live = new HashMap<>();
+        Map<String, Long> steps = new HashMap<>();
+        for (Feedback f : log) {
+            live.computeIfAbsent(f.userId(), u -> store.preferences(guildId, u));
+            steps.computeIfAbsent(f.userId(), u -> store.step(guildId, u));
+        }
+        store.rebuildPreferences(guildId, gamma);
+        live.forEach((u, before) -> {
+            long step = steps.get(u);
+            assertEquals(log.stream().filter(f -> f.userId().equals(u)).count(), step, "feedback step of " + u);
+            Map<Long, Preference> fresh = store.preferences(guildId, u);
+            Set<Long> options = new HashSet<>(before.keySet());
+            options.addAll(fresh.keySet());
+            for (long o : options) {
+                Preference a = before.getOrDefault(o, Preference.none(o)).at(step, gamma);
+                Preference b = fresh.getOrDefault(o, Preference.none(o)).at(step, gamma);
+                String what = guildId + "/" + u + " on option " + o + ": stored " + a + ", rebuilt " + b;
+                assertEquals(b.likes(), a.likes(), what);
+                assertEquals(b.dislikes(), a.dislikes(), what);
+                assertEquals(b.successes(), a.successes(), 1e-9, what);
+                assertEquals(b.failures(), a.failures(), 1e-9, what);
+            }
+        });
     }
 
     // ---- vetoes and the cooldown's read ----

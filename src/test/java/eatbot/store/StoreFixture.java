@@ -6,6 +6,7 @@ import eatbot.bandit.Randomness;
 import eatbot.eat.EatService;
 import eatbot.eat.EatStore;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.NewOption;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,13 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     public StoreFixture(EatStore store, long seed, GuildSettings defaults, Instant start) {
+        this(store, seed, defaults, start, List.of());
+    }
+
+    public StoreFixture(EatStore store, long seed, GuildSettings defaults, Instant start, List<NewOption> starters) {
         this.store = store;
         this.clock = new TestClock(start);
-        this.service = new EatService(store, defaults, List.of(), clock, Randomness.seeded(seed));
+        this.service = new EatService(store, defaults, starters, clock, Randomness.seeded(seed));
     }
 
     @Override
