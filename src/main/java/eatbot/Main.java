@@ -2,6 +2,7 @@ package eatbot;
 
 import eatbot.config.ConfigLoader;
 import eatbot.console.Console;
+import eatbot.console.TerminalLines;
 import eatbot.discord.DiscordBot;
 import eatbot.eat.Names;
 import eatbot.ops.HealthProbe;
@@ -178,7 +179,8 @@ public final class Main implements Callable<Integer> {
                     // a console next to a running bot (docker exec) finds its port taken: it works on without
                     System.err.println("eatbot: " + e.getMessage());
                 }
-                Console console = new Console(app.service(), out, System.console() != null, user, config.charts()).counting(app.metrics());
+                boolean interactive = System.console() != null;
+                Console console = new Console(app.service(), out, interactive, user, config.charts()).counting(app.metrics());
                 // SIGTERM (docker stop) and Ctrl-C: finish the writes and close the database
                 Thread stop = new Thread(() -> {
                     app.close();
@@ -186,7 +188,14 @@ public final class Main implements Callable<Integer> {
                 }, "eatbot-shutdown");
                 Runtime.getRuntime().addShutdownHook(stop);
                 try {
-                    console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                    if (interactive) {
+                        // line editing and history for a person; a piped script is read plainly
+                        try (TerminalLines lines = TerminalLines.open()) {
+                            console.run(lines);
+                        }
+                    } else {
+                        console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                    }
                 } finally {
                     try {
                         Runtime.getRuntime().removeShutdownHook(stop);

@@ -7,6 +7,8 @@ import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Numbers;
 import eatbot.eat.FeedbackResult;
+import eatbot.eat.Filters;
+import eatbot.eat.MealTime;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.HistoryCount;
 import eatbot.eat.MealPlan;
@@ -62,6 +64,16 @@ public final class Console {
     private Path chartDir;
     private String user;
     private Suggestion last;
+    /** The filters and meal time of the suggestions asked in this session, for "another" (as the Discord button carries them). */
+    private final Map<Long, Asked> asked = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Asked> eldest) {
+            return size() > REMEMBER;
+        }
+    };
+    private static final int REMEMBER = 2000;
+
+    private record Asked(Filters filters, MealTime at) {}
     private Activity activity = Activity.NONE;
 
     /** Pictures go to a fresh private temporary folder (tests, embedding); {@code Main} passes the configured one. */
@@ -84,17 +96,31 @@ public final class Console {
         return this;
     }
 
+    /** Where lines come from: a plain reader, or a terminal with line editing ({@link TerminalLines}). */
+    @FunctionalInterface
+    public interface Lines {
+        /** The next line, after showing {@code prompt} (null: no prompt); null at the end of input. */
+        String next(String prompt) throws IOException;
+    }
+
     /** Runs until {@code quit} or the end of input. */
     public void run(BufferedReader in) throws IOException {
+        run(prompt -> {
+            if (prompt != null) {
+                out.print(prompt);
+                out.flush();
+            }
+            return in.readLine();
+        });
+    }
+
+    /** Runs until {@code quit} or the end of input; an interactive session is greeted and prompted. */
+    public void run(Lines in) throws IOException {
         if (interactive) {
             out.println("eatbot console — you are '" + user + "' in the console server. Type help for commands, quit to leave.");
         }
         while (true) {
-            if (interactive) {
-                out.print(user + "> ");
-                out.flush();
-            }
-            String line = in.readLine();
+            String line = in.next(interactive ? user + "> " : null);
             if (line == null) return;
             if (!handle(line)) return;
         }
@@ -124,20 +150,21 @@ public final class Console {
 
     /** The command a line is, named as on Discord, from a fixed set (metrics' labels must not grow with what people type). */
     private static String commandName(String line) {
-        if (Reaction.parse(line) != null) return "reaction";
         int end = 0;
         while (end < line.length() && end < 32 && !Character.isWhitespace(line.charAt(end))) end++;
         String head = line.substring(0, end).toLowerCase(Locale.ROOT); // not the parser: it refuses some lines
+        if (Reaction.parse(head) != null || head.equals("undo")) return "reaction";
+        if (head.equals("another")) return "eat";
         return COMMANDS.contains(head) ? head.substring(1) : "other";
     }
 
     private boolean dispatch(String line) {
-        Reaction reaction = Reaction.parse(line);
+        CommandParser.Line cmd = CommandParser.split(line, 2);
+        Reaction reaction = Reaction.parse(cmd.word(0));
         if (reaction != null) {
-            react(reaction);
+            react(reaction, CommandParser.split(line, 1).rest());
             return true;
         }
-        CommandParser.Line cmd = CommandParser.split(line, 2);
         String head = cmd.word(0).toLowerCase(Locale.ROOT);
         switch (head) {
             case "quit", "exit", "/quit" -> {
@@ -145,6 +172,8 @@ public final class Console {
             }
             case "help", "/help", "/eat-help", "?" -> help();
             case "as" -> switchUser(line.substring(2).strip());
+            case "another" -> another(CommandParser.split(line, 1).rest());
+            case "undo" -> undo(cmd);
             case "/eat" -> eatCommand(cmd, line);
             case "/place" -> place(cmd);
             case "/taste" -> {
@@ -164,10 +193,12 @@ public final class Console {
                 Commands (the same as on Discord):
                   /eat [with:bob,carol] [not:spicy,smelly] [max-price:$$] [only:vegetarian] [at:19:00]
                                                      suggest a place for you (or for you and others)
-                  👍 or +1, 👎 or -1                  react to the last suggestion
+                  👍 or +1, 👎 or -1 [id:<n>]         react to the last (or that) suggestion: +1 [id:<n>], -1 [id:<n>]
+                  undo +1, undo -1 [id:<n>]          take your reaction back (as removing it on Discord)
+                  another [id:<n>]                   another one: the same people and filters, not that pick
                   /eat go [id:<n>]                   we're going: decide the last (or that) suggestion; again undoes it
                   /eat why [id:<n>]                  a picture of why (PNG) for the last (or that) suggestion
-                  /eat history                       the last suggestions, what people said, ✅ where they went
+                  /eat history [count:<1..25>]       the last suggestions, what people said, ✅ where they went
                   /eat plan [days:<1..14>] [with:…] [not:…] [max-price:…] [only:…] [at:12:30]
                                                      a plan of the next days (default 7): liking and variety
                   /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]
@@ -183,6 +214,7 @@ public final class Console {
                   /eat-admin policy name:thompson|ucb1|epsilon-greedy
                   /eat-admin exploration epsilon:<0..1> | c:<number>
                   /eat-admin prior alpha:<number> beta:<number>
+                  /eat-admin add-role role:<name>    Discord only (console users have no roles): refused here
                   /eat-admin group-rule rule:least-misery|average|product
                   /eat-admin cooldown days:<0..365>  days a place rests after a meal there (/eat go)
                   /eat-admin gamma value:<0..1>      forget older feedback (1 = never)
@@ -217,16 +249,35 @@ public final class Console {
             case "why" -> why(cmd.rest());
             case "go" -> go(cmd.rest());
             case "plan" -> plan(cmd.rest());
-            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat plan, /eat why or /eat history.");
+            case "another" -> another(cmd.rest());
+            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat another, /eat plan, /eat why or /eat history.");
         }
     }
 
     private void eat(String rest) {
         Map<String, String> o = CommandParser.options(rest, Set.of("with", "not", "max-price", "only", "at"));
-        Suggestion s = service.suggest(request(o));
+        suggested(request(o));
+    }
+
+    private void suggested(SuggestRequest request) {
+        Suggestion s = service.suggest(request);
         activity.suggested("console");
         last = s;
+        asked.put(s.id(), new Asked(request.filters(), request.at()));
         out.println(describe(s));
+    }
+
+    /**
+     * "another [id:<n>]", the "Another one" button: the same people and filters as the
+     * last (or that) suggestion, without its pick. A suggestion this session did not ask
+     * (before a restart, or by another console) is asked again without filters.
+     */
+    private void another(String rest) {
+        long id = suggestionId(rest, "ask another one for");
+        Suggestion previous = service.suggestion(GUILD, id)
+                .orElseThrow(() -> new EatException("That suggestion is gone; ask again with /eat."));
+        Asked a = asked.getOrDefault(id, new Asked(Filters.NONE, null));
+        suggested(SuggestRequest.anotherOne(previous, user, a.filters(), a.at()));
     }
 
     /** The people and filters of /eat and /eat plan, from their options. */
@@ -241,6 +292,7 @@ public final class Console {
                 members.add(name.toLowerCase(Locale.ROOT));
             }
         }
+        SuggestRequest.limitGroup(members);
         return new SuggestRequest(GUILD, user, members, Set.of())
                 .filtered(o.get("not"), o.get("max-price"), o.get("only")).at(o.get("at"));
     }
@@ -289,14 +341,35 @@ public final class Console {
         out.println("✅ Going to " + place + " (#" + id + ")." + rests + " /eat go id:" + id + " again undoes it.");
     }
 
-    private void react(Reaction r) {
-        if (last == null) throw new EatException("There is no suggestion to react to yet. Ask with /eat.");
-        FeedbackResult res = service.setReaction(GUILD, last.id(), user, r);
+    /** 👍/👎 [id:<n>] on the last (or that) suggestion. */
+    private void react(Reaction r, String rest) {
+        Suggestion s = reactedOn(rest, "react to");
+        FeedbackResult res = service.setReaction(GUILD, s.id(), user, r);
         if (res.changed()) activity.reacted("console", r, true);
         Preference p = res.preference();
         // "#id" lets a script (and the crash test) tell exactly which suggestion was acknowledged
-        out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + " #" + last.id() + ": " + user + " on " + last.option().name()
+        out.println(r.emoji() + " " + (res.changed() ? "Noted" : "Already noted") + " #" + s.id() + ": " + user + " on " + s.option().name()
                 + " (👍 " + p.likes() + " 👎 " + p.dislikes() + ").");
+    }
+
+    /** "undo 👍 [id:<n>]": takes a reaction back, as removing it on Discord does. */
+    private void undo(CommandParser.Line cmd) {
+        Reaction r = Reaction.parse(cmd.word(1));
+        if (r == null) throw new EatException("Use undo +1 or undo -1 (and id:<n> for an older suggestion).");
+        Suggestion s = reactedOn(cmd.rest(), "take a reaction back from");
+        FeedbackResult res = service.unreact(GUILD, s.id(), user, r);
+        if (res.changed()) activity.reacted("console", r, false);
+        Preference p = res.preference();
+        out.println("↩️ " + (res.changed() ? "Took back " + r.emoji() : "No " + r.emoji() + " to take back") + " #" + s.id() + ": " + user
+                + " on " + s.option().name() + " (👍 " + p.likes() + " 👎 " + p.dislikes() + ").");
+    }
+
+    private Suggestion reactedOn(String rest, String verb) {
+        Map<String, String> o = CommandParser.options(rest, Set.of("id"));
+        if (!o.containsKey("id") && last == null) throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat.");
+        if (!o.containsKey("id")) return last;
+        return service.suggestion(GUILD, wholeNumber(o, "id"))
+                .orElseThrow(() -> new EatException("That suggestion does not exist (any more)."));
     }
 
     // ---- /place ----
@@ -500,7 +573,12 @@ public final class Console {
                 veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
                 return;
             }
-            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, group-rule, cooldown, gamma, cold-start, timezone,"
+            case "add-role" -> {
+                CommandParser.options(cmd.rest(), Set.of("role"));
+                // console users have no roles: a role named here could never let anyone in, nor keep anyone out
+                throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
+            }
+            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma, cold-start, timezone,"
                     + " meal-time, variety or veto.");
         }
         out.println(SettingsText.describe(s));

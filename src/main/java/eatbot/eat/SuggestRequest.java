@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public record SuggestRequest(String guildId, String requestedBy, List<String> members, Set<Long> excluded,
                              Filters filters, MealTime at, String interactionId) {
+    /** The most people one suggestion is for, the asker included (both front ends). */
+    public static final int MAX_GROUP = 10;
+
     public SuggestRequest {
         members = List.copyOf(new java.util.LinkedHashSet<>(members));
         excluded = Set.copyOf(excluded);
@@ -38,6 +41,27 @@ public record SuggestRequest(String guildId, String requestedBy, List<String> me
 
     public static SuggestRequest forUser(String guildId, String userId) {
         return new SuggestRequest(guildId, userId, List.of(userId), Set.of());
+    }
+
+    /** Refuses more than {@link #MAX_GROUP} different people, in the words both front ends use. */
+    public static void limitGroup(List<String> members) {
+        if (new java.util.LinkedHashSet<>(members).size() > MAX_GROUP) {
+            throw new EatException("At most " + MAX_GROUP + " people can eat together (you and " + (MAX_GROUP - 1) + " others).");
+        }
+    }
+
+    /**
+     * "Another one": asked by {@code presser} after {@code previous}, for the same people
+     * (if the presser is one of them; else the presser alone), with the same filters and
+     * meal time, without the previous pick. No dislike is counted.
+     */
+    public static SuggestRequest anotherOne(Suggestion previous, String presser, Filters filters, MealTime at) {
+        List<String> members = new java.util.ArrayList<>();
+        members.add(presser);
+        if (previous.members().contains(presser)) {
+            previous.members().stream().filter(m -> !PersonalData.FORGOTTEN_USER.equals(m)).forEach(members::add);
+        }
+        return new SuggestRequest(previous.guildId(), presser, members, Set.of(), filters, at, null).excluding(previous.option().id());
     }
 
     public SuggestRequest excluding(long optionId) {

@@ -85,7 +85,7 @@ class ConsoleErrorsTest {
             "/place rename name:Nowhere => ✗ Missing to:. Usage: /place rename name:<old> to:<new>",
             "/place list now => ✗ I don't understand 'now'. This command takes no options.",
             "/taste me => ✗ I don't understand 'me'. This command takes no options.",
-            "/eat-admin => ✗ Use /eat-admin show, policy, exploration, prior, group-rule, cooldown, gamma, cold-start, timezone, meal-time, variety or veto.",
+            "/eat-admin => ✗ Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma, cold-start, timezone, meal-time, variety or veto.",
             "/eat-admin policy name:greedy => ✗ unknown policy 'greedy' (choose thompson, ucb1, epsilon-greedy)",
             "/eat-admin policy => ✗ Missing name:. Usage: /eat-admin policy name:thompson|ucb1|epsilon-greedy",
             "/eat-admin exploration => ✗ Give epsilon:<0..1> or c:<number above 0>.",

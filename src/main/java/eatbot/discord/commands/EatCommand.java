@@ -2,7 +2,6 @@ package eatbot.discord.commands;
 
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
-import eatbot.eat.PersonalData;
 import eatbot.eat.Pick;
 import eatbot.eat.PickText;
 import eatbot.eat.SuggestRequest;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class EatCommand extends SlashCommand {
     /** The most people one suggestion is for, the asker included. */
-    public static final int MAX_GROUP = 10;
+    public static final int MAX_GROUP = SuggestRequest.MAX_GROUP;
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d{1,20})>");
 
     private final EatService service;
@@ -90,9 +89,7 @@ public final class EatCommand extends SlashCommand {
         List<String> with = mentioned(call.option("with"));
         if (!with.isEmpty()) onlyPeople(with, call.userId(), call.people("with"));
         members.addAll(with);
-        if (new java.util.LinkedHashSet<>(members).size() > MAX_GROUP) {
-            throw new EatException("At most " + MAX_GROUP + " people can eat together (you and " + (MAX_GROUP - 1) + " others).");
-        }
+        SuggestRequest.limitGroup(members);
         return new SuggestRequest(call.guildId(), call.userId(), members, Set.of())
                 .filtered(call.option("not"), call.option("max-price"), call.option("only"))
                 .at(call.option("at"))
@@ -139,13 +136,8 @@ public final class EatCommand extends SlashCommand {
         AnotherOne.Ask ask = anotherOne.read(customId);
         Suggestion previous = service.suggestion(call.guildId(), ask.previousId())
                 .orElseThrow(() -> new EatException("That suggestion is gone; ask again with /eat."));
-        List<String> members = new ArrayList<>();
-        members.add(call.userId());
-        if (previous.members().contains(call.userId())) {
-            previous.members().stream().filter(m -> !PersonalData.FORGOTTEN_USER.equals(m)).forEach(members::add);
-        }
-        SuggestRequest request = new SuggestRequest(call.guildId(), call.userId(), members, Set.of(), ask.filters(), ask.at(),
-                call.interactionId()).excluding(previous.option().id());
+        SuggestRequest request = SuggestRequest.anotherOne(previous, call.userId(), ask.filters(), ask.at())
+                .fromInteraction(call.interactionId());
         return post(service.suggest(request), request, call);
     }
 
