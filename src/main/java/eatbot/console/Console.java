@@ -495,7 +495,7 @@ public final class Console {
             out.println("No places yet. Add one with /place add name:<text>.");
             return;
         }
-        out.println("What eatbot has learned about " + user + " (chance you like it, 👍/👎):");
+        out.println("What eatbot has learned about your taste, " + user + " (chance you like it, 👍/👎):");
         for (Taste.Entry e : t.entries()) {
             int pct = (int) Math.round(100 * e.mean());
             out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, bar(e.mean()),
