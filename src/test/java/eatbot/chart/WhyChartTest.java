@@ -77,11 +77,7 @@ class WhyChartTest {
 
     /** Reactions of one person to one place, through suggestions of just that place. */
     private void rate(String user, Option place, Reaction r, int times) {
-        Set<Long> others = service.places(G).stream().map(Option::id).filter(id -> id != place.id()).collect(Collectors.toSet());
-        for (int i = 0; i < times; i++) {
-            Suggestion s = service.suggest(new SuggestRequest(G, user, List.of(user), others));
-            service.react(G, s.id(), user, r);
-        }
+        f.rate(G, user, place, r, times);
     }
 
     private static BufferedImage decode(byte[] png) throws IOException {

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,12 +49,7 @@ class DecidingTogetherTest {
 
     /** Gives {@code times} reactions of one person to one place, through suggestions of just that place. */
     private void rate(String user, Option place, Reaction r, int times) {
-        Set<Long> others = service.places(G).stream().map(Option::id).filter(id -> id != place.id()).collect(Collectors.toSet());
-        for (int i = 0; i < times; i++) {
-            Suggestion s = service.suggest(new SuggestRequest(G, user, List.of(user), others));
-            assertEquals(place.id(), s.option().id());
-            service.react(G, s.id(), user, r);
-        }
+        f.rate(G, user, place, r, times);
     }
 
     private Map<String, Integer> picks(SuggestRequest r, int n) {

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -52,11 +51,7 @@ class PickWordsTest {
 
     /** {@code times} reactions of one person to one place, through suggestions of just that place. */
     private void rate(String user, Option place, Reaction r, int times) {
-        Set<Long> others = service.places(G).stream().map(Option::id).filter(id -> id != place.id()).collect(Collectors.toSet());
-        for (int i = 0; i < times; i++) {
-            Suggestion s = service.suggest(new SuggestRequest(G, user, List.of(user), others));
-            service.react(G, s.id(), user, r);
-        }
+        f.rate(G, user, place, r, times);
     }
 
     /** The labels given to each place over {@code n} asks. */
