@@ -13,10 +13,11 @@ import java.util.List;
  * @param placesAdded places they added (these stay when they are forgotten; only their name on it goes)
  * @param vetoes      their own standing vetoes (deleted when they are forgotten)
  * @param meals       meals they were part of or decided, oldest first, undone ones included
+ * @param variants    which emoji (👍, 👍🏽, a super 👍…) stand behind their active reactions now
  */
 public record PersonalData(String guildId, String userId, long step, List<NamedPreference> preferences,
                            List<Feedback> feedback, List<Suggestion> suggestions, List<Option> placesAdded,
-                           List<Veto> vetoes, List<Meal> meals) {
+                           List<Veto> vetoes, List<Meal> meals, List<ReactionVariant> variants) {
     public PersonalData {
         preferences = List.copyOf(preferences);
         feedback = List.copyOf(feedback);
@@ -24,11 +25,15 @@ public record PersonalData(String guildId, String userId, long step, List<NamedP
         placesAdded = List.copyOf(placesAdded);
         vetoes = List.copyOf(vetoes);
         meals = List.copyOf(meals);
+        variants = List.copyOf(variants);
     }
 
     public PersonalData withVetoes(List<Veto> v) {
-        return new PersonalData(guildId, userId, step, preferences, feedback, suggestions, placesAdded, v, meals);
+        return new PersonalData(guildId, userId, step, preferences, feedback, suggestions, placesAdded, v, meals, variants);
     }
+
+    /** One emoji variant of the person's standing 👍 or 👎 on a suggestion. */
+    public record ReactionVariant(long suggestionId, Reaction reaction, String variant) {}
 
     /** A preference with the name of its place (which may since have been removed). */
     public record NamedPreference(String place, boolean placeRemoved, Preference preference) {}

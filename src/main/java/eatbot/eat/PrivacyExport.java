@@ -74,6 +74,13 @@ public final class PrivacyExport {
             e.put("at", m.at().toString());
             e.put("undoneAt", m.undoneAt() == null ? null : m.undoneAt().toString());
         }
+        ArrayNode variants = root.putArray("reactionVariants");
+        for (PersonalData.ReactionVariant v : d.variants()) {
+            ObjectNode e = variants.addObject();
+            e.put("suggestionId", v.suggestionId());
+            e.put("reaction", v.reaction().name().toLowerCase(Locale.ROOT));
+            e.put("variant", v.variant());
+        }
         ArrayNode added = root.putArray("placesAdded");
         for (Option o : d.placesAdded()) {
             ObjectNode e = added.addObject();

@@ -995,7 +995,20 @@ public final class SqliteEatStore implements EatStore {
                 ps.setString(2, userId);
                 ps.setString(3, userId);
             });
-            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added, List.of(), meals);
+            List<PersonalData.ReactionVariant> variants = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT suggestion_id, reward, variant FROM reaction_variants
+                    WHERE guild_id = ? AND user_id = ? ORDER BY suggestion_id, reward, variant""")) {
+                ps.setString(1, guildId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        variants.add(new PersonalData.ReactionVariant(rs.getLong(1),
+                                rs.getInt(2) == 1 ? Reaction.LIKE : Reaction.DISLIKE, rs.getString(3)));
+                    }
+                }
+            }
+            return new PersonalData(guildId, userId, step(c, guildId, userId), prefs, feedback, suggestions, added, List.of(), meals, variants);
         });
     }
 

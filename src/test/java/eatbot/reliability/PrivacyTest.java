@@ -94,6 +94,28 @@ class PrivacyTest {
     }
 
     @Test
+    void exportListsTheEmojiVariantsBehindHerReactionsAndForgetTakesThem() throws Exception {
+        String tone = Reaction.variant("👍🏽", false);
+        String superLike = Reaction.variant("👍", true);
+        bot.service.react(G, solo.id(), "alice", Reaction.LIKE, tone);
+        bot.service.react(G, solo.id(), "alice", Reaction.LIKE, superLike);
+        bot.service.react(G, solo.id(), "bob", Reaction.LIKE, tone);
+        JsonNode variants = JSON.readTree(bot.service.privacyExport(G, "alice")).get("reactionVariants");
+        List<String> hers = new java.util.ArrayList<>();
+        for (JsonNode v : variants) {
+            if (v.get("suggestionId").asLong() != solo.id()) continue;
+            assertEquals("like", v.get("reaction").asText(), variants.toString());
+            hers.add(v.get("variant").asText());
+        }
+        assertEquals(List.of("👍", superLike, tone), hers, "each 👍 of hers on it, the plain one of the set-up too");
+
+        bot.service.privacyForget(G, "alice");
+        assertTrue(bot.service.personalData(G, "alice").variants().isEmpty(), "none of hers left");
+        assertTrue(bot.service.personalData(G, "bob").variants().contains(
+                new PersonalData.ReactionVariant(solo.id(), Reaction.LIKE, tone)), "bob's stays");
+    }
+
+    @Test
     void exportAndForgetIncludeMealsSheWasPartOfOrDecided() throws Exception {
         bot.service.go(G, group.id(), "alice"); // decided by her for the group
         bot.service.go(G, solo.id(), "alice");
