@@ -779,27 +779,11 @@ class DiscordEndToEndTest {
     }
 
     private static void awaitCounts(DiscordDouble.Guild g, String user, long optionId, int likes, int dislikes) {
-        awaitCondition(user + " at 👍" + likes + " 👎" + dislikes, () -> {
-            try {
-                return counts(g.id(), user, optionId).equals(List.of(likes, dislikes)) ? Optional.of(true) : Optional.empty();
-            } catch (SQLException e) {
-                throw new AssertionError(e);
-            }
-        });
+        StoredCounts.await(db, g, user, optionId, likes, dislikes);
     }
 
-    /** The person's 👍/👎 counts for a place, read straight from the SQLite file. */
     static List<Integer> counts(String guild, String user, long optionId) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT likes, dislikes FROM preferences WHERE guild_id = ? AND user_id = ? AND option_id = ?")) {
-            ps.setString(1, guild);
-            ps.setString(2, user);
-            ps.setLong(3, optionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? List.of(rs.getInt(1), rs.getInt(2)) : List.of(0, 0);
-            }
-        }
+        return StoredCounts.of(db, guild, user, optionId);
     }
 
     static String setting(String guild, String column) throws SQLException {
