@@ -180,7 +180,8 @@ public final class Main implements Callable<Integer> {
                     System.err.println("eatbot: " + e.getMessage());
                 }
                 boolean interactive = System.console() != null;
-                Console console = new Console(app.service(), out, interactive, user, config.charts()).counting(app.metrics());
+                Console console = new Console(app.service(), out, interactive, user, config.charts()).counting(app.metrics())
+                        .speaking(config.locale());
                 // SIGTERM (docker stop) and Ctrl-C: finish the writes and close the database
                 Thread stop = new Thread(() -> {
                     app.close();

@@ -14,6 +14,7 @@ import eatbot.eat.EatException;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.MealTime;
 import eatbot.eat.Names;
+import eatbot.i18n.Messages;
 import eatbot.eat.NewOption;
 import eatbot.eat.OpeningHours;
 
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -52,7 +54,7 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl, Http http) {
+                         String restUrl, String gatewayUrl, Http http, Locale locale) {
         /**
          * Where the console writes its pictures: {@code charts} in the config, else a folder next
          * to the database named after it ({@code data/eatbot.db} → {@code data/eatbot-charts}), so
@@ -142,7 +144,17 @@ public final class ConfigLoader {
         Path database = Path.of(db.isBlank() ? config.database() : db);
         String rest = firstSet(env.get("EATBOT_DISCORD_REST_URL"), config.discord().restUrl());
         String gateway = firstSet(env.get("EATBOT_DISCORD_GATEWAY_URL"), config.discord().gatewayUrl());
-        return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source));
+        return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source),
+                locale(firstSet(env.get("EATBOT_LOCALE"), config.locale())));
+    }
+
+    /**
+     * The console's language: {@code EATBOT_LOCALE}, else {@code locale} in the config, as a
+     * language tag ({@code zh-CN}, {@code en}); unset, or a language eatbot does not speak, is
+     * English without complaint, as a Discord user with such a client gets English.
+     */
+    static Locale locale(String tag) {
+        return Messages.supported(tag == null ? null : Locale.forLanguageTag(tag.replace('_', '-')));
     }
 
     private static Http http(EatbotConfig.Http file, Map<String, String> env, String source) {

@@ -15,7 +15,8 @@ public record EatbotConfig(
         @JsonProperty("starterPlaces") List<StarterPlace> starterPlaces,
         @JsonProperty("discord") Discord discord,
         @JsonProperty("charts") String charts,
-        @JsonProperty("http") Http http) {
+        @JsonProperty("http") Http http,
+        @JsonProperty("locale") String locale) {
 
     public EatbotConfig {
         if (database == null || database.isBlank()) database = "data/eatbot.db";
@@ -26,7 +27,7 @@ public record EatbotConfig(
     }
 
     public static EatbotConfig defaultConfig() {
-        return new EatbotConfig(null, null, null, null, null, null);
+        return new EatbotConfig(null, null, null, null, null, null, null);
     }
 
     /** Settings every new guild starts with; admins change them per guild. */

@@ -25,6 +25,7 @@ import eatbot.eat.Suggestion;
 import eatbot.eat.Taste;
 import eatbot.eat.Veto;
 import eatbot.eat.Why;
+import eatbot.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,7 @@ public final class Console {
 
     private record Asked(Filters filters, MealTime at) {}
     private Activity activity = Activity.NONE;
+    private Messages words = Messages.ENGLISH;
 
     /** Pictures go to a fresh private temporary folder (tests, embedding); {@code Main} passes the configured one. */
     public Console(EatService service, PrintStream out, boolean interactive, String user) {
@@ -88,6 +90,12 @@ public final class Console {
         this.interactive = interactive;
         this.user = user;
         this.chartDir = chartDir;
+    }
+
+    /** Answers in the reader's language ({@code EATBOT_LOCALE}); English unless told. */
+    public Console speaking(Locale reader) {
+        this.words = Messages.of(reader);
+        return this;
     }
 
     /** Tells {@code activity} of suggestions, reactions, refusals and command times (for /metrics). */
@@ -136,10 +144,10 @@ public final class Console {
             return dispatch(line);
         } catch (EatException e) {
             activity.refused("console", command);
-            out.println("✗ " + e.getMessage());
+            out.println("✗ " + e.text(words));
         } catch (RuntimeException e) {
             log.error("console command failed: {}", line, e);
-            out.println("✗ Something went wrong on our side; nothing was changed.");
+            out.println("✗ " + words.text("console.oops"));
         } finally {
             activity.handled("console", command, Duration.ofNanos(System.nanoTime() - arrived));
         }
@@ -318,11 +326,11 @@ public final class Console {
         b.append(s.isGroup() ? "For " + String.join(", ", s.members()) + ": " : "For " + s.requestedBy() + ": ");
         b.append(o.name());
         if (!o.tags().isEmpty()) b.append(" [").append(String.join(", ", o.tags())).append("]");
-        b.append(" — ").append(p.label().words());
-        b.append(" (").append(PickText.whoseCounts(s)).append(": 👍 ").append(p.likes()).append(" 👎 ").append(p.dislikes()).append(")");
+        b.append(" — ").append(PickText.label(p.label(), words));
+        b.append(" (").append(PickText.whoseCounts(s, words)).append(": 👍 ").append(p.likes()).append(" 👎 ").append(p.dislikes()).append(")");
         if (o.link() != null) b.append(" ").append(o.link());
-        PickText words = new PickText(service.settings(GUILD).zone(), s.createdAt(), name -> name, name -> name);
-        for (String reason : words.reasons(s)) b.append("\n   ").append(reason);
+        PickText pickText = new PickText(service.settings(GUILD).zone(), s.createdAt(), name -> name, name -> name, words);
+        for (String reason : pickText.reasons(s)) b.append("\n   ").append(reason);
         b.append("\n   React with 👍 (+1) or 👎 (-1); going there? /eat go");
         return b.toString();
     }

@@ -7,6 +7,7 @@ import eatbot.discord.commands.SlashCommand;
 import eatbot.discord.commands.ButtonPress;
 import eatbot.eat.Activity;
 import eatbot.eat.EatException;
+import eatbot.i18n.Messages;
 import eatbot.eat.EatService;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +47,10 @@ final class InteractionListener extends ListenerAdapter {
     /** When Discord refused the answer itself: the work may have been done, so "nothing was changed" would be a lie. */
     static final String NOT_SHOWN = "eatbot could not show its answer; try again in a moment.";
     static final String STOPPING = "eatbot is restarting; nothing was changed. Try again in a minute.";
+    static final String UNKNOWN_COMMAND = "That command is not known (any more).";
+    /** The keys of the texts above in {@code messages*.properties}: the English constants are what tests and logs compare with. */
+    private static final java.util.Map<String, String> KEYS = java.util.Map.of(OOPS, "discord.oops", SERVERS_ONLY, "discord.servers-only",
+            OLD_BUTTON, "discord.old-button", NOT_SHOWN, "discord.not-shown", STOPPING, "discord.stopping", UNKNOWN_COMMAND, "discord.unknown-command");
     private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
 
     private final CommandSet commands;
@@ -119,18 +125,18 @@ final class InteractionListener extends ListenerAdapter {
         }
         SlashCommand command = commands.get(event.getName());
         if (command == null) {
-            refuse(event, "That command is not known (any more).");
+            refuse(event, UNKNOWN_COMMAND);
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), event.getId(), JdaCall.subcommandOf(event), event,
-                event.getMember(), JdaCall.cachedChannel(event));
+                event.getMember(), JdaCall.cachedChannel(event), JdaCall.localeOf(event));
         String refusal = refusal(() -> command.refuse(call), "/" + event.getName());
         if (refusal != null) {
             refuse(event, refusal);
             return;
         }
         boolean ephemeral = command.ephemeral(call);
-        Taken taken = take(event.getChannelId(), ephemeral, "/" + event.getName());
+        Taken taken = take(event.getChannelId(), ephemeral, "/" + event.getName(), call.locale());
         try {
             event.deferReply(ephemeral).queue(hook -> taken.acknowledged(hook, () -> command.run(call)), taken::notAcknowledged);
         } catch (RuntimeException e) {
@@ -156,7 +162,7 @@ final class InteractionListener extends ListenerAdapter {
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), event.getId(), null, null, event.getMember(),
-                JdaCall.cachedChannel(event));
+                JdaCall.cachedChannel(event), JdaCall.localeOf(event));
         String refusal = refusal(() -> button.refuse(call, id), "a button");
         if (refusal != null) {
             refuse(event, refusal);
@@ -165,7 +171,7 @@ final class InteractionListener extends ListenerAdapter {
         ButtonPress.Answer how = button.answer();
         // an updated message stays where it was: private when the button was on a private message
         boolean ephemeral = how != ButtonPress.Answer.PUBLIC;
-        Taken taken = take(event.getChannelId(), ephemeral, "a button");
+        Taken taken = take(event.getChannelId(), ephemeral, "a button", call.locale());
         Supplier<Reply> handler = () -> button.run(call, id);
         try {
             if (how == ButtonPress.Answer.UPDATE) {
@@ -179,9 +185,20 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     Taken take(String channelId, boolean ephemeral, String what) {
+        return take(channelId, ephemeral, what, Locale.ENGLISH);
+    }
+
+    /** @param reader the caller's language, for the refusals and errors the answer may become */
+    Taken take(String channelId, boolean ephemeral, String what, Locale reader) {
         begun();
         // a public answer may become a suggestion: reactions on it wait for it rather than being lost
-        return new Taken(channelId, ephemeral, ephemeral ? null : reactions.expect(channelId), what);
+        return new Taken(channelId, ephemeral, ephemeral ? null : reactions.expect(channelId), what, Messages.of(reader));
+    }
+
+    /** One of this listener's own texts (the constants above) in the reader's words. */
+    static String say(Messages words, String english) {
+        String key = KEYS.get(english);
+        return key == null ? english : words.text(key);
     }
 
     /** An interaction being acknowledged; its work starts only when Discord took the acknowledgement. */
@@ -190,13 +207,15 @@ final class InteractionListener extends ListenerAdapter {
         private final boolean ephemeral;
         private final HeldReactions.Expected post;
         private final String what;
+        private final Messages words;
         private final long taken = System.nanoTime(); // for /metrics' handling time
 
-        Taken(String channelId, boolean ephemeral, HeldReactions.Expected post, String what) {
+        Taken(String channelId, boolean ephemeral, HeldReactions.Expected post, String what, Messages words) {
             this.channelId = channelId;
             this.ephemeral = ephemeral;
             this.post = post;
             this.what = what;
+            this.words = words;
         }
 
         /** The command's name for /metrics: "eat" for "/eat", "button" for a button. */
@@ -209,7 +228,7 @@ final class InteractionListener extends ListenerAdapter {
                 work.execute(() -> answer(hook, ephemeral, handler, this));
             } catch (RejectedExecutionException e) {
                 try {
-                    fail(hook, ephemeral, STOPPING);
+                    fail(hook, ephemeral, say(words, STOPPING));
                 } finally {
                     settled(null, null);
                 }
@@ -235,7 +254,7 @@ final class InteractionListener extends ListenerAdapter {
             return check.get();
         } catch (RuntimeException e) {
             log.error("checking {} failed", what, e);
-            return OOPS;
+            return OOPS; // worded in the reader's language by refuse
         }
     }
 
@@ -270,7 +289,8 @@ final class InteractionListener extends ListenerAdapter {
         String command = event instanceof SlashCommandInteractionEvent slash
                 ? (commands.get(slash.getName()) != null ? slash.getName() : "unknown") : "button";
         activity.refused("discord", command);
-        event.reply(Reply.text(eatbot.discord.commands.Text.refusal(text)).message()).setEphemeral(true)
+        String said = say(Messages.of(JdaCall.localeOf(event)), text);
+        event.reply(Reply.text(eatbot.discord.commands.Text.refusal(said)).message()).setEphemeral(true)
                 .queue(null, e -> log.warn("could not refuse an interaction: {}", e.toString()));
     }
 
@@ -282,7 +302,7 @@ final class InteractionListener extends ListenerAdapter {
         } catch (EatException e) {
             activity.refused("discord", taken.command());
             try {
-                fail(hook, ephemeral, e.getMessage());
+                fail(hook, ephemeral, e.text(taken.words));
             } finally {
                 taken.settled(null, null);
             }
@@ -291,7 +311,7 @@ final class InteractionListener extends ListenerAdapter {
             // an Error too (a chart without a usable font, a missing class): the caller still gets an answer
             log.error("a command failed", e);
             try {
-                fail(hook, ephemeral, OOPS);
+                fail(hook, ephemeral, say(taken.words, OOPS));
             } finally {
                 taken.settled(null, null);
             }
@@ -315,7 +335,7 @@ final class InteractionListener extends ListenerAdapter {
                         // Discord refused the answer (say, an embed it finds invalid): do not leave "thinking…" up forever
                         log.warn("could not post a reply: {}", e.toString());
                         try {
-                            fail(hook, ephemeral, NOT_SHOWN);
+                            fail(hook, ephemeral, say(taken.words, NOT_SHOWN));
                         } finally {
                             taken.settled(null, null);
                         }

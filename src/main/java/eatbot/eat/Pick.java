@@ -25,31 +25,29 @@ public record Pick(Label label, int likes, int dislikes, List<Resting> resting, 
 
     public enum Label {
         /** The best posterior mean of the places in the running, with 👍 from the group (by its rule). */
-        FAVOURITE("⭐", "a favourite"),
+        FAVOURITE("⭐"),
         /** The best in the running, but a better place was resting, vetoed or filtered out. */
-        BEST_LEFT("↪️", "the best of what is left"),
+        BEST_LEFT("↪️"),
         /** Little evidence: fewer than {@link #LITTLE_EVIDENCE} reactions (for a group, by its rule). */
-        NEW("🧭", "trying something new"),
+        NEW("🧭"),
         /** The best in the running, known well enough, but without 👍 (for a group, by its rule). */
-        LEAST_DISLIKED("🤷", "the least disliked"),
+        LEAST_DISLIKED("🤷"),
         /** Known well enough and not the best known: its random draw won (Thompson sampling's doubt). */
-        ANOTHER_CHANCE("🎲", "another chance");
+        ANOTHER_CHANCE("🎲");
 
         private final String emoji;
-        private final String words;
 
-        Label(String emoji, String words) {
+        Label(String emoji) {
             this.emoji = emoji;
-            this.words = words;
         }
 
         public String emoji() {
             return emoji;
         }
 
-        /** Lower case, as in "Pho 99 — a favourite". */
+        /** In English, lower case, as in "Pho 99 — a favourite"; other languages: {@link PickText#label}. */
         public String words() {
-            return words;
+            return PickText.label(this, eatbot.i18n.Messages.ENGLISH);
         }
     }
 

@@ -61,6 +61,15 @@ public final class Messages {
         return tag == null || tag.isBlank() ? ENGLISH : of(Locale.forLanguageTag(tag.strip().replace('_', '-')));
     }
 
+    /**
+     * An argument that is itself words: worded in the reader's language when the text is
+     * filled ("your vetoes" inside a refusal made before anyone knew who would read it).
+     */
+    @FunctionalInterface
+    public interface Phrase {
+        String in(Messages words);
+    }
+
     public Locale locale() {
         return locale;
     }
@@ -73,7 +82,14 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message " + key + " in " + BUNDLE, e);
         }
-        return fill(pattern, args);
+        Object[] worded = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Phrase p) {
+                if (worded == args) worded = args.clone();
+                worded[i] = p.in(this);
+            }
+        }
+        return fill(pattern, worded);
     }
 
     /** {@code key.one} when {@code n} is 1, else {@code key.other}; {@code {0}} is {@code n}, then {@code args}. */

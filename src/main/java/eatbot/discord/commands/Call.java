@@ -54,6 +54,11 @@ public interface Call {
         return null;
     }
 
+    /** The caller's language as their Discord client says it (English when not known); replies are worded in it. */
+    default java.util.Locale locale() {
+        return java.util.Locale.ENGLISH;
+    }
+
     /** Whether 👍/👎 can work in the channel of the call, by eatbot's permissions there; {@link ReactionAccess#FINE} when not known. */
     default ReactionAccess reactionAccess() {
         return ReactionAccess.FINE;

@@ -6,6 +6,7 @@ import eatbot.eat.Pick;
 import eatbot.eat.PickText;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
+import eatbot.i18n.Messages;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -61,7 +62,7 @@ public final class EatCommand extends SlashCommand {
         try {
             request(call);
         } catch (EatException e) {
-            return e.getMessage();
+            return e.text(call.locale());
         }
         return refuseAnotherOne(call);
     }
@@ -142,15 +143,17 @@ public final class EatCommand extends SlashCommand {
     }
 
     /** Why better places were not picked, in the guild's time zone, places escaped and people as mentions. */
-    private List<String> reasons(Suggestion s) {
+    private List<String> reasons(Suggestion s, Messages words) {
         Pick p = s.pick();
         if (p == null || p.resting().isEmpty() && p.leftOut() == null) return List.of();
-        return new PickText(service.settings(s.guildId()).zone(), s.createdAt(), id -> SuggestionMessage.members(List.of(id)),
-                name -> Text.limit(Text.escape(name), 100)).reasons(s);
+        return new PickText(service.settings(s.guildId()).zone(), s.createdAt(), id -> SuggestionMessage.members(List.of(id), words),
+                name -> Text.limit(Text.escape(name), 100), words).reasons(s);
     }
 
     /** The suggestion as a message, which says so when 👍/👎 cannot work in the caller's channel. */
     private Reply post(Suggestion s, SuggestRequest request, Call call) {
-        return SuggestionMessage.of(s, reasons(s), anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at(), call.reactionAccess());
+        Messages words = Messages.of(call.locale());
+        return SuggestionMessage.of(s, reasons(s, words), anotherOne.customId(s.id(), request.filters(), request.at()), request.filters(), request.at(),
+                call.reactionAccess(), words);
     }
 }

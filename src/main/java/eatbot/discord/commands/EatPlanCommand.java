@@ -45,7 +45,7 @@ public final class EatPlanCommand extends SlashCommand {
             EatCommand.request(call);
             days(call);
         } catch (EatException e) {
-            return e.getMessage();
+            return e.text(call.locale());
         }
         return rateLimit.tryAcquire(call.guildId(), call.userId());
     }

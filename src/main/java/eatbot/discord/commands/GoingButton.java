@@ -29,7 +29,7 @@ public final class GoingButton {
             suggestionId(customId);
             return null;
         } catch (EatException e) {
-            return e.getMessage();
+            return e.text(call.locale());
         }
     }
 
