@@ -128,14 +128,14 @@ public final class DiscordBot implements AutoCloseable {
 
     private static void register(JDA jda, CommandSet commands, String devGuildId) {
         if (devGuildId == null) {
-            jda.updateCommands().addCommands(commands.data()).complete();
+            jda.updateCommands().addCommands(CommandLocalization.localized(commands.data())).complete();
             return;
         }
         Guild guild = jda.getGuildById(devGuildId);
         if (guild == null) {
             throw new ConfigLoader.ConfigException("discord.devGuildId is " + devGuildId + ", but the bot is not in that server");
         }
-        guild.updateCommands().addCommands(commands.data()).complete();
+        guild.updateCommands().addCommands(CommandLocalization.localized(commands.data())).complete();
     }
 
     public JDA jda() {

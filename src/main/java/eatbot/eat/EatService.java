@@ -103,7 +103,7 @@ public final class EatService {
 
     /** Sets ε (for ε-greedy) and/or c (for UCB1); a null leaves that value as it is. */
     public GuildSettings setExploration(String guildId, Double epsilon, Double c) {
-        if (epsilon == null && c == null) throw new EatException("Give epsilon:<0..1> or c:<number above 0>.");
+        if (epsilon == null && c == null) throw EatException.of("refusal.exploration.give");
         GuildSettings s = settings(guildId);
         if (epsilon != null) s = s.withEpsilon(epsilon);
         if (c != null) s = s.withUcbC(c);
@@ -148,7 +148,7 @@ public final class EatService {
     public Option addPlace(String guildId, String userId, String name, String tags, String link, String hours) {
         NewOption o = new NewOption(Names.placeName(name), Names.placeTags(tags), Names.link(link), hoursText(hours), userId);
         if (places(guildId).size() >= MAX_PLACES) {
-            throw new EatException("This server already has " + MAX_PLACES + " places; remove some first.");
+            throw EatException.of("refusal.places.full", MAX_PLACES);
         }
         return changed(guildId, () -> store.addOption(guildId, o, now()));
     }
@@ -157,7 +157,7 @@ public final class EatService {
     public Option place(String guildId, String name) {
         String key = Names.key(Names.placeName(name));
         return places(guildId).stream().filter(o -> Names.key(o.name()).equals(key)).findFirst()
-                .orElseThrow(() -> new EatException("No place called '" + Names.placeName(name) + "'. See /place list."));
+                .orElseThrow(() -> EatException.of("refusal.place.unknown", Names.placeName(name)));
     }
 
     public Option renamePlace(String guildId, String oldName, String newName) {
@@ -195,7 +195,7 @@ public final class EatService {
     public Suggestion suggest(SuggestRequest request) {
         GuildSettings s = settings(request.guildId());
         List<Option> all = activePlaces(request.guildId());
-        if (all.isEmpty()) throw new EatException("There are no places yet. Add one with /place add name:<place>.");
+        if (all.isEmpty()) throw EatException.of("refusal.places.none");
         Running running = candidates(s, request, all);
         List<Option> candidates = running.sieve().left();
 
@@ -292,7 +292,7 @@ public final class EatService {
      */
     private Running candidates(GuildSettings s, SuggestRequest request, List<Option> all) {
         List<Option> notExcluded = all.stream().filter(o -> !request.excluded().contains(o.id())).toList();
-        if (notExcluded.isEmpty()) throw new EatException("That was the only place left to suggest. Add more with /place add.");
+        if (notExcluded.isEmpty()) throw EatException.of("refusal.places.only-one-left");
         Sieve sieve = new Sieve(notExcluded);
         new Vetoes(guildVetoes(s.guildId())).applyTo(sieve, request.members(), request.requestedBy());
         request.filters().applyTo(sieve);
@@ -327,11 +327,11 @@ public final class EatService {
     public MealPlan plan(SuggestRequest request, int days) {
         checkPlanDays(days);
         if (request.at() != null && request.at().day() != null) {
-            throw new EatException("at: takes a time of day in a plan, like at:19:00; the plan names the days itself.");
+            throw EatException.of("refusal.plan.at-day");
         }
         GuildSettings s = settings(request.guildId());
         List<Option> all = activePlaces(request.guildId());
-        if (all.isEmpty()) throw new EatException("There are no places yet. Add one with /place add name:<place>.");
+        if (all.isEmpty()) throw EatException.of("refusal.places.none");
         Sieve sieve = new Sieve(all);
         new Vetoes(guildVetoes(s.guildId())).applyTo(sieve, request.members(), request.requestedBy());
         request.filters().applyTo(sieve);
@@ -351,8 +351,8 @@ public final class EatService {
             }
         }
         if (!anyOpen) {
-            throw new EatException("Nothing is left after opening hours: " + (places.size() == 1 ? "the one place" : "all " + places.size() + " places")
-                    + " still in the running " + (places.size() == 1 ? "is" : "are") + " closed at " + mealTime + " on " + (days == 1 ? "that day." : "each of those " + days + " days."));
+            throw EatException.of(places.size() == 1 ? (days == 1 ? "refusal.plan.closed.one.day" : "refusal.plan.closed.one.days")
+                    : (days == 1 ? "refusal.plan.closed.all.day" : "refusal.plan.closed.all.days"), places.size(), mealTime, days);
         }
 
         ColdStart cold = coldStart(s);
@@ -378,7 +378,7 @@ public final class EatService {
 
     /** Refuses a plan's length outside 1..{@link #MAX_PLAN_DAYS}: the one message every front end gives. */
     public static int checkPlanDays(int days) {
-        if (days < 1 || days > MAX_PLAN_DAYS) throw new EatException("days: must be 1 to " + MAX_PLAN_DAYS + ", got " + days + ".");
+        if (days < 1 || days > MAX_PLAN_DAYS) throw EatException.of("refusal.plan.days", MAX_PLAN_DAYS, days);
         return days;
     }
 
@@ -496,7 +496,7 @@ public final class EatService {
     public Suggestion decidable(String guildId, long suggestionId, String userId) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
         if (!s.members().contains(userId)) {
-            throw new EatException("Only the people suggestion #" + suggestionId + " was made for can decide to go.");
+            throw EatException.of("refusal.go.not-yours", suggestionId);
         }
         return s;
     }
@@ -555,7 +555,7 @@ public final class EatService {
 
     private Suggestion requireSuggestion(String guildId, long suggestionId) {
         return store.suggestion(guildId, suggestionId)
-                .orElseThrow(() -> new EatException("That suggestion does not exist (any more)."));
+                .orElseThrow(() -> EatException.of("refusal.suggestion.gone"));
     }
 
     // ---- taste ----
@@ -637,10 +637,10 @@ public final class EatService {
         Veto v = vetoTarget(guildId, userId, place, tag);
         List<Veto> existing = guildVetoes(guildId);
         if (existing.stream().anyMatch(v::sameAs)) {
-            throw new EatException((userId == null ? "The server has" : "You have") + " already vetoed " + v.what() + ".");
+            throw EatException.of(userId == null ? "refusal.veto.server.already" : "refusal.veto.you.already", (eatbot.i18n.Messages.Phrase) v::what);
         }
         if (existing.stream().filter(e -> java.util.Objects.equals(e.userId(), userId)).count() >= MAX_VETOES) {
-            throw new EatException("At most " + MAX_VETOES + " vetoes each; lift one first.");
+            throw EatException.of("refusal.veto.too-many", MAX_VETOES);
         }
         changed(guildId, () -> store.addVeto(guildId, v, now()));
         return v;
@@ -654,7 +654,7 @@ public final class EatService {
     public Veto liftVeto(String guildId, String userId, String place, String tag) {
         Veto v = standingVeto(guildId, userId, place, tag).orElseGet(() -> vetoTarget(guildId, userId, place, tag));
         if (!changed(guildId, () -> store.removeVeto(guildId, v))) {
-            throw new EatException((userId == null ? "The server has" : "You have") + " no veto on " + v.what() + ".");
+            throw EatException.of(userId == null ? "refusal.veto.server.none" : "refusal.veto.you.none", (eatbot.i18n.Messages.Phrase) v::what);
         }
         return v;
     }
@@ -680,14 +680,14 @@ public final class EatService {
     private Veto vetoTarget(String guildId, String userId, String place, String tag) {
         boolean hasPlace = place != null && !place.isBlank();
         boolean hasTag = tag != null && !tag.isBlank();
-        if (hasPlace == hasTag) throw new EatException("Give either place:<name> or tag:<tag>.");
+        if (hasPlace == hasTag) throw EatException.of("refusal.veto.give");
         if (hasPlace) {
             Option o = place(guildId, place);
             return new Veto(userId, o.id(), o.name(), null);
         }
         settings(guildId);
         String t = Names.tag(tag);
-        if (t.isEmpty()) throw new EatException("Give either place:<name> or tag:<tag>.");
+        if (t.isEmpty()) throw EatException.of("refusal.veto.give");
         return new Veto(userId, null, null, t);
     }
 
@@ -697,7 +697,7 @@ public final class EatService {
      */
     public Option editPlace(String guildId, String name, String tags, String link, String hours) {
         Option o = place(guildId, name);
-        if (tags == null && link == null && hours == null) throw new EatException("Give tags:, link: or hours: to change (none clears one).");
+        if (tags == null && link == null && hours == null) throw EatException.of("refusal.place.edit.give");
         List<String> newTags = tags == null ? o.tags() : clears(tags) ? List.of() : Names.placeTags(tags);
         String newLink = link == null ? o.link() : clears(link) ? null : Names.link(link);
         String newHours = hours == null ? o.hours() : clears(hours) ? null : hoursText(hours);
@@ -740,9 +740,8 @@ public final class EatService {
      */
     public Why why(String guildId, long suggestionId, String userId) {
         Suggestion s = requireSuggestion(guildId, suggestionId);
-        Reasons d = store.reasons(guildId, suggestionId).orElseThrow(() -> new EatException(
-                "Suggestion #" + suggestionId + " is older than eatbot's pictures of why; ask again with /eat."));
-        if (d.members().isEmpty()) throw new EatException("Everyone suggestion #" + suggestionId + " was for has been forgotten: nothing to draw.");
+        Reasons d = store.reasons(guildId, suggestionId).orElseThrow(() -> EatException.of("refusal.why.too-old", suggestionId));
+        if (d.members().isEmpty()) throw EatException.of("refusal.why.forgotten", suggestionId);
         Map<Long, Option> byId = new java.util.HashMap<>();
         for (Option o : store.options(guildId, true)) byId.put(o.id(), o); // a place removed since keeps its name
         List<Option> candidates = new ArrayList<>(d.candidates());
@@ -785,8 +784,7 @@ public final class EatService {
             else fresh.add(o);
         }
         if (existing.size() + fresh.size() > MAX_PLACES) {
-            throw new EatException("Importing " + fresh.size() + " new places would make " + (existing.size() + fresh.size())
-                    + "; a server can have at most " + MAX_PLACES + ". Nothing was imported.");
+            throw EatException.of("refusal.import.too-many", fresh.size(), existing.size() + fresh.size(), MAX_PLACES);
         }
         List<Option> added = fresh.isEmpty() ? List.of() : changed(guildId, () -> store.addOptions(guildId, fresh, now()));
         return new PlaceImport(added, already);

@@ -21,7 +21,7 @@ public record Filters(Set<String> not, int maxPrice, Set<String> only) {
     public Filters {
         not = Set.copyOf(new LinkedHashSet<>(not));
         only = Set.copyOf(new LinkedHashSet<>(only));
-        if (maxPrice < 0 || maxPrice > MAX_PRICE) throw new EatException("max-price is $ to $$$$.");
+        if (maxPrice < 0 || maxPrice > MAX_PRICE) throw EatException.of("refusal.max-price.range");
     }
 
     /** From the three option values as typed (any may be null or blank). */
@@ -29,7 +29,7 @@ public record Filters(Set<String> not, int maxPrice, Set<String> only) {
         List<String> no = Names.tags(not);
         List<String> must = Names.tags(only);
         for (String t : no) {
-            if (must.contains(t)) throw new EatException("'" + Names.shown(t) + "' is both in not: and only:.");
+            if (must.contains(t)) throw EatException.of("refusal.filters.both", Names.shown(t));
         }
         return new Filters(new LinkedHashSet<>(no), price(maxPrice), new LinkedHashSet<>(must));
     }
@@ -39,7 +39,7 @@ public record Filters(Set<String> not, int maxPrice, Set<String> only) {
         String s = raw.strip();
         if (s.matches("\\${1,4}")) return s.length();
         if (s.matches("[1-4]")) return Integer.parseInt(s);
-        throw new EatException("max-price is $, $$, $$$ or $$$$ (or 1 to 4), got '" + s + "'.");
+        throw EatException.of("refusal.max-price", s);
     }
 
     /** The place's price as a count of dollar signs, 0 when it has no price tag. */

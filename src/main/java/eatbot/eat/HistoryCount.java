@@ -18,7 +18,7 @@ public final class HistoryCount {
     }
 
     public static int check(int count) {
-        if (count < 1 || count > MAX) throw new EatException("count must be 1 to " + MAX + ", got " + count + ".");
+        if (count < 1 || count > MAX) throw EatException.of("refusal.history.count", MAX, count);
         return count;
     }
 }

@@ -80,9 +80,9 @@ public final class Names {
 
     public static String placeName(String raw) {
         String s = clean(raw, "place name");
-        if (s.isEmpty()) throw new EatException("A place needs a name.");
+        if (s.isEmpty()) throw EatException.of("refusal.name.empty");
         if (s.codePointCount(0, s.length()) > MAX_NAME) {
-            throw new EatException("A place name can have at most " + MAX_NAME + " characters.");
+            throw EatException.of("refusal.name.too-long", MAX_NAME);
         }
         return s;
     }
@@ -100,7 +100,7 @@ public final class Names {
             String t = tag(part);
             if (!t.isEmpty()) out.add(t);
         }
-        if (out.size() > MAX_TAGS) throw new EatException("A place can have at most " + MAX_TAGS + " tags.");
+        if (out.size() > MAX_TAGS) throw EatException.of("refusal.tags.too-many", MAX_TAGS);
         return new ArrayList<>(out);
     }
 
@@ -113,7 +113,7 @@ public final class Names {
     public static List<String> onePrice(List<String> tags) {
         List<String> prices = tags.stream().filter(Names::isPrice).toList();
         if (prices.size() > 1) {
-            throw new EatException("A place has one price tag, not " + String.join(" and ", prices) + ": keep the one that fits.");
+            throw EatException.of("refusal.tags.two-prices", (eatbot.i18n.Messages.Phrase) w -> String.join(w.text("words.and"), prices));
         }
         return tags;
     }
@@ -126,13 +126,13 @@ public final class Names {
     public static String tag(String raw) {
         String t = clean(raw, "tag").toLowerCase(Locale.ROOT).replace(' ', '-');
         if (t.codePointCount(0, t.length()) > MAX_TAG) {
-            throw new EatException("A tag can have at most " + MAX_TAG + " characters.");
+            throw EatException.of("refusal.tag.too-long", MAX_TAG);
         }
         boolean ok = t.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '$');
-        if (!ok) throw new EatException("Tag '" + shown(t) + "' may only use letters, digits, '-' and '$'.");
+        if (!ok) throw EatException.of("refusal.tag.characters", shown(t));
         // "$$$$$" would sort above every max-price: and so pass them all
         if (t.length() > Filters.MAX_PRICE && t.chars().allMatch(c -> c == '$')) {
-            throw new EatException("A price tag is $ to " + "$".repeat(Filters.MAX_PRICE) + ", not " + shown(t) + ".");
+            throw EatException.of("refusal.tag.price", "$".repeat(Filters.MAX_PRICE), shown(t));
         }
         return t;
     }
@@ -141,17 +141,23 @@ public final class Names {
     public static String link(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String s = clean(raw, "link");
-        if (s.length() > MAX_LINK) throw new EatException("A link can have at most " + MAX_LINK + " characters.");
+        if (s.length() > MAX_LINK) throw EatException.of("refusal.link.too-long", MAX_LINK);
         try {
             URI u = new URI(s);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || s.contains(" ")) {
-                throw new EatException("A link must be a web address starting with https:// or http://.");
+                throw EatException.of("refusal.link.scheme");
             }
         } catch (URISyntaxException e) {
-            throw new EatException("That link is not a valid web address.");
+            throw EatException.of("refusal.link.invalid");
         }
         return s;
+    }
+
+    /** What a text is ("place name", "tag") in the reader's words; English when no key names it. */
+    private static eatbot.i18n.Messages.Phrase thing(String what) {
+        String key = "thing." + what.replace(' ', '-');
+        return w -> w.has(key) ? w.text(key) : what;
     }
 
     /**
@@ -165,17 +171,17 @@ public final class Names {
             i += Character.charCount(cp);
             // a lone surrogate comes back as itself: a pair is judged as the character it makes
             if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
-                throw new EatException("The " + what + " has a broken character in it.");
+                throw EatException.of("refusal.text.broken", thing(what));
             }
             int type = Character.getType(cp);
             if (cp == '\n' || cp == '\r' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                throw new EatException("The " + what + " must be on one line.");
+                throw EatException.of("refusal.text.one-line", thing(what));
             }
-            if (type == Character.CONTROL) throw new EatException("The " + what + " has a control character in it.");
+            if (type == Character.CONTROL) throw EatException.of("refusal.text.control", thing(what));
             // zero-width and direction overrides would let a name hide or reverse what it shows;
             // outside the BMP too (tag characters, hieroglyph format controls)
             if (type == Character.FORMAT || BLANK_LETTERS.indexOf(cp) >= 0) {
-                throw new EatException("The " + what + " has an invisible formatting character in it.");
+                throw EatException.of("refusal.text.invisible", thing(what));
             }
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");

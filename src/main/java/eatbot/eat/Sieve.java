@@ -30,8 +30,7 @@ public final class Sieve {
         List<Option> out = new ArrayList<>();
         for (Option o : left) (passes.test(o) ? next : out).add(o);
         if (next.isEmpty()) {
-            throw new EatException("Nothing is left after " + step + ": it rules out "
-                    + (left.size() == 1 ? "the one place" : "all " + left.size() + " places") + " still in the running.");
+            throw EatException.of(left.size() == 1 ? "refusal.nothing-left.one" : "refusal.nothing-left.all", PickText.stepPhrase(step), left.size());
         }
         take(step, next, out);
         return this;

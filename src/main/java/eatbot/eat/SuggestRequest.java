@@ -46,7 +46,7 @@ public record SuggestRequest(String guildId, String requestedBy, List<String> me
     /** Refuses more than {@link #MAX_GROUP} different people, in the words both front ends use. */
     public static void limitGroup(List<String> members) {
         if (new java.util.LinkedHashSet<>(members).size() > MAX_GROUP) {
-            throw new EatException("At most " + MAX_GROUP + " people can eat together (you and " + (MAX_GROUP - 1) + " others).");
+            throw EatException.of("refusal.group.too-big", MAX_GROUP, MAX_GROUP - 1);
         }
     }
 

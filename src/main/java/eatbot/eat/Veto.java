@@ -39,6 +39,11 @@ public record Veto(String userId, Long placeId, String placeName, String tag, bo
 
     /** "Hotpot King", "Hotpot King (a removed place)" or "places tagged spicy". */
     public String what() {
-        return placeId != null ? placeName + (placeRemoved ? " (a removed place)" : "") : "places tagged " + tag;
+        return what(eatbot.i18n.Messages.ENGLISH);
+    }
+
+    /** {@link #what()} in the reader's words. */
+    public String what(eatbot.i18n.Messages words) {
+        return placeId != null ? (placeRemoved ? words.text("veto.removed-place", placeName) : placeName) : words.text("veto.tagged", tag);
     }
 }
