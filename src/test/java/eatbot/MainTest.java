@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,5 +94,41 @@ class MainTest {
         Run r = run("", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("x.db").toString()), "console");
         assertEquals(3, r.code());
         assertTrue(r.err().contains("unknown key 'defaults.polcy'"), r.err());
+    }
+
+    /** A place the console user liked (tagged spicy) and one nobody rated; then /eat not:spicy. */
+    private static final String LIKED_BUT_FILTERED = "/eat\n/place add name:Hot Pot tags:spicy\n/eat\n+1\n/place add name:Noodle Bar\n/eat not:spicy\nquit\n";
+
+    @Test
+    void theConsoleAnswersInChineseWithEatbotLocaleZhCn() {
+        Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("zh.db").toString(), "EATBOT_LOCALE", "zh-CN");
+        Run r = run(LIKED_BUT_FILTERED, env, "console");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("✗ 还没有任何店。用 /place add name:<店名> 加一家吧。"), r.out());
+        assertTrue(r.out().contains("Hot Pot [spicy] — 尝尝鲜 (你: 👍 0 👎 0)"), r.out());
+        assertTrue(r.out().contains("Noodle Bar — 退而求其次"), r.out());
+        assertTrue(r.out().contains("Hot Pot 本是你的首选，但被“not:spicy”排除了。"), r.out());
+    }
+
+    @Test
+    void theConsoleStaysEnglishWithoutOrWithAnUnknownLocale() {
+        for (String tag : List.of("", "en-US", "fr-FR", "zh-TW", "not a tag!")) {
+            Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("en" + tag.hashCode() + ".db").toString(), "EATBOT_LOCALE", tag);
+            Run r = run(LIKED_BUT_FILTERED, env, "console");
+            assertEquals(0, r.code(), tag + ": " + r.err());
+            assertTrue(r.out().contains("✗ There are no places yet. Add one with /place add name:<place>."), tag + ": " + r.out());
+            assertTrue(r.out().contains("Hot Pot [spicy] — trying something new (you: 👍 0 👎 0)"), tag + ": " + r.out());
+            assertTrue(r.out().contains("Hot Pot, your best, is left out by not:spicy."), tag + ": " + r.out());
+        }
+    }
+
+    @Test
+    void theConfigsLocaleIsTheConsolesLanguageAndTheEnvironmentWins() throws Exception {
+        Path cfg = dir.resolve("zh.json");
+        Files.writeString(cfg, "{\"locale\": \"zh-CN\"}");
+        Run zh = run("/eat\n", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("cfg.db").toString()), "console");
+        assertTrue(zh.out().contains("还没有任何店"), zh.out());
+        Run en = run("/eat\n", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("cfg.db").toString(), "EATBOT_LOCALE", "en"), "console");
+        assertTrue(en.out().contains("There are no places yet"), en.out());
     }
 }

@@ -403,6 +403,14 @@ final class DiscordDouble implements AutoCloseable {
         return interact(g, member, 2, data, null);
     }
 
+    /** The client language the next interactions come with (Discord's {@code locale}: the user's, not the server's). */
+    private volatile String userLocale = "en-US";
+
+    /** Interactions from now on come from a client set to this language, e.g. {@code zh-CN}. */
+    void userLocale(String tag) {
+        userLocale = tag;
+    }
+
     private String[] interact(Guild g, String userId, boolean admin, int type, ObjectNode data, ObjectNode message) {
         return interact(g, member(g, userId, admin), type, data, message);
     }
@@ -421,7 +429,7 @@ final class DiscordDouble implements AutoCloseable {
         d.set("member", member);
         d.set("data", data);
         if (message != null) d.set("message", message);
-        d.put("locale", "en-US").put("guild_locale", "en-US");
+        d.put("locale", userLocale).put("guild_locale", "en-US");
         d.put("app_permissions", String.valueOf(botPermissions(g.channelId())));
         d.set("entitlements", F.arrayNode());
         d.set("authorizing_integration_owners", F.objectNode().put("0", g.id()));
