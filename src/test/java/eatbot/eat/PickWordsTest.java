@@ -1,6 +1,7 @@
 package eatbot.eat;
 
 import eatbot.ServiceFixture;
+import eatbot.i18n.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,11 @@ class PickWordsTest {
         return new PickText(ZoneOffset.UTC, s.createdAt(), id -> id, name -> name).reasons(s);
     }
 
+    /** The same sentences for a reader in zh-CN. */
+    private List<String> chinese(Suggestion s) {
+        return new PickText(ZoneOffset.UTC, s.createdAt(), id -> id, name -> name, Messages.of(Messages.SIMPLIFIED_CHINESE)).reasons(s);
+    }
+
     @Test
     void aFavouriteIsTheBestMeanInTheRunningWithSomeLikes() {
         Option loved = add("Loved", "");
@@ -131,6 +137,9 @@ class PickWordsTest {
         assertNotEquals(loved.id(), s.option().id());
         assertEquals(Pick.Label.BEST_LEFT, s.pick().label(), "the best of what is left, not \"a favourite\"");
         assertEquals(List.of("Noodle Bar is resting until Fri 12:00: you went today."), reasons(s));
+        assertEquals(List.of("Noodle Bar 还在休息期，周五 12:00 之后才会再推荐：你今天去过。"), chinese(s), "day names in the reader's language");
+        assertEquals("↪️ 退而求其次", PickText.heading(s.pick().label(), Messages.of(Messages.SIMPLIFIED_CHINESE)));
+        assertEquals("↪️ The best of what is left", PickText.heading(s.pick().label(), Messages.ENGLISH));
 
         f.clock.advance(Duration.ofDays(1));
         assertEquals(List.of("Noodle Bar is resting until tomorrow 12:00: you went yesterday."), reasons(service.suggest(group("alice"))));
@@ -138,6 +147,7 @@ class PickWordsTest {
         // for a group with someone who did not go, it rests too, and the words say who went
         Suggestion withBob = service.suggest(group("bob", "alice"));
         assertEquals(List.of("Noodle Bar is resting until tomorrow 12:00: alice went yesterday."), reasons(withBob));
+        assertEquals(List.of("Noodle Bar 还在休息期，明天 12:00 之后才会再推荐：alice昨天去过。"), chinese(withBob));
 
         f.clock.advance(Duration.ofDays(1));
         Suggestion back = service.suggest(group("alice"));
@@ -162,6 +172,9 @@ class PickWordsTest {
         assertEquals(List.of("Sichuan House, the group's best, is left out by the vetoes of bob."), reasons(vetoed));
         Suggestion own = service.suggest(group("bob"));
         assertEquals(List.of("Sichuan House, your best, is left out by your vetoes."), reasons(own), "no \"bob's\": the asker is \"you\"");
+        assertEquals(List.of("Sichuan House 本是你的首选，但被“not:spicy”排除了。"), chinese(filtered), "a filter is the option as typed");
+        assertEquals(List.of("Sichuan House 本是大家的首选，但被“bob 的黑名单”排除了。"), chinese(vetoed));
+        assertEquals(List.of("Sichuan House 本是你的首选，但被“你的黑名单”排除了。"), chinese(own));
     }
 
     @Test
@@ -198,5 +211,17 @@ class PickWordsTest {
         assertEquals(Pick.Label.LEAST_DISLIKED, Pick.label(means, 0, false, none, new int[] {3}, eatbot.bandit.GroupRule.LEAST_MISERY));
         assertEquals(Pick.Label.NEW, Pick.label(means, 1, true, liked, new int[] {2}, eatbot.bandit.GroupRule.LEAST_MISERY));
         assertEquals(Pick.Label.ANOTHER_CHANCE, Pick.label(means, 1, false, liked, new int[] {3}, eatbot.bandit.GroupRule.LEAST_MISERY));
+    }
+
+    @Test
+    void theSievesStepsAreWordedForTheReaderAndFiltersStayAsTyped() {
+        Messages zh = Messages.of(Messages.SIMPLIFIED_CHINESE);
+        assertEquals("营业时间（现在，周五 12:00）", PickText.step("opening hours (now, Fri 12:00)", zh));
+        assertEquals("营业时间（周二 19:30）", PickText.step("opening hours (Tue 19:30)", zh));
+        assertEquals("opening hours (Tue 19:30)", PickText.step("opening hours (Tue 19:30)", Messages.ENGLISH));
+        assertEquals("服务器黑名单", PickText.step("the server's vetoes", zh));
+        assertEquals("<@42> 的黑名单", PickText.step("the vetoes of <@42>", zh));
+        assertEquals("休息期", PickText.step(Cooldown.STEP, zh));
+        assertEquals("max-price:$$", PickText.step("max-price:$$", zh));
     }
 }
