@@ -27,17 +27,16 @@ public record MealTime(DayOfWeek day, LocalTime time) {
         if (raw == null || raw.isBlank()) return null;
         String s = raw.strip().toLowerCase(Locale.ROOT);
         Matcher m = SHAPE.matcher(s);
-        String how = " Write a time like at:19:00 or at:fri 19:00.";
-        if (!m.matches()) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time." + how);
+        if (!m.matches()) throw EatException.of("refusal.at.not-a-time", Names.shown(raw.strip()));
         int h = Integer.parseInt(m.group(2));
         int min = Integer.parseInt(m.group(3));
-        if (h > 23 || min > 59) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time of day." + how);
+        if (h > 23 || min > 59) throw EatException.of("refusal.at.not-a-time-of-day", Names.shown(raw.strip()));
         DayOfWeek day = null;
         if (m.group(1) != null) {
             for (DayOfWeek d : DayOfWeek.values()) {
                 if (d.name().toLowerCase(Locale.ROOT).startsWith(m.group(1))) day = d;
             }
-            if (day == null) throw new EatException("'" + Names.shown(m.group(1)) + "' is not a day." + how);
+            if (day == null) throw EatException.of("refusal.at.not-a-day", Names.shown(m.group(1)));
         }
         return new MealTime(day, LocalTime.of(h, min));
     }
@@ -47,14 +46,13 @@ public record MealTime(DayOfWeek day, LocalTime time) {
      * of a plan or a server, which has no day of its own.
      */
     public static LocalTime timeOfDay(String raw, String option) {
-        String how = " Write a time of day like " + option + ":12:30.";
-        if (raw == null || raw.isBlank()) throw new EatException("Give " + option + ":<HH:MM>." );
+        if (raw == null || raw.isBlank()) throw EatException.of("refusal.time-of-day.give", option);
         Matcher m = SHAPE.matcher(raw.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time." + how);
-        if (m.group(1) != null) throw new EatException(option + ": takes a time of day without a day, like " + option + ":12:30.");
+        if (!m.matches()) throw EatException.of("refusal.time-of-day.not-a-time", Names.shown(raw.strip()), option);
+        if (m.group(1) != null) throw EatException.of("refusal.time-of-day.day", option);
         int h = Integer.parseInt(m.group(2));
         int min = Integer.parseInt(m.group(3));
-        if (h > 23 || min > 59) throw new EatException("'" + Names.shown(raw.strip()) + "' is not a time of day." + how);
+        if (h > 23 || min > 59) throw EatException.of("refusal.time-of-day.not-a-time-of-day", Names.shown(raw.strip()), option);
         return LocalTime.of(h, min);
     }
 

@@ -29,7 +29,8 @@ public final class OpeningHours {
     public static final int MAX_TEXT = 200;
     private static final int DAY = 24 * 60;
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})-(\\d{1,2}):(\\d{2})");
-    private static final String HELP = " Write hours like 'Mon-Fri 11:30-14:30,17:30-22:00; Sat 12:00-23:00'.";
+    /** How to write hours, after a refusal that needs it. */
+    private static final eatbot.i18n.Messages.Phrase HELP = w -> w.text("hours.help");
 
     /** Minutes since the day's midnight, [start, end); end past 1440 runs into the next day. */
     private record Interval(int start, int end) {}
@@ -43,8 +44,8 @@ public final class OpeningHours {
     /** Parses and checks hours as a person typed them; the message names what was wrong. */
     public static OpeningHours parse(String raw) {
         String text = Names.clean(raw, "opening hours");
-        if (text.isEmpty()) throw new EatException("The opening hours are empty." + HELP);
-        if (text.length() > MAX_TEXT) throw new EatException("Opening hours can have at most " + MAX_TEXT + " characters.");
+        if (text.isEmpty()) throw EatException.of("refusal.hours.empty", HELP);
+        if (text.length() > MAX_TEXT) throw EatException.of("refusal.hours.too-long", MAX_TEXT);
         Map<DayOfWeek, List<Interval>> week = new EnumMap<>(DayOfWeek.class);
         for (String rule : text.split(";")) {
             // "Mon, Wed 11:00 - 14:00" reads as "Mon,Wed 11:00-14:00"
@@ -52,12 +53,12 @@ public final class OpeningHours {
             if (r.isEmpty()) continue;
             String[] parts = r.split("\\s+", 2);
             List<DayOfWeek> days = days(parts[0]);
-            if (parts.length < 2) throw new EatException("'" + Names.shown(r) + "' needs times after the days (or 'closed')." + HELP);
+            if (parts.length < 2) throw EatException.of("refusal.hours.no-times", Names.shown(r), HELP);
             List<Interval> times = times(parts[1].replace(" ", ""));
             for (DayOfWeek d : days) week.put(d, times);
         }
         week.values().removeIf(List::isEmpty);
-        if (week.isEmpty()) throw new EatException("Those hours are never open; remove the place instead." + HELP);
+        if (week.isEmpty()) throw EatException.of("refusal.hours.never-open", HELP);
         return new OpeningHours(week);
     }
 
@@ -99,7 +100,7 @@ public final class OpeningHours {
                     if (d == to) break;
                 }
             } else {
-                throw new EatException("'" + Names.shown(piece) + "' is not a day or a range of days like Mon-Fri." + HELP);
+                throw EatException.of("refusal.hours.not-days", Names.shown(piece), HELP);
             }
         }
         return out;
@@ -112,7 +113,7 @@ public final class OpeningHours {
                 if (full.startsWith(s)) return d;
             }
         }
-        throw new EatException("'" + Names.shown(s) + "' is not a day (use mon, tue, wed, thu, fri, sat, sun or daily)." + HELP);
+        throw EatException.of("refusal.hours.not-a-day", Names.shown(s), HELP);
     }
 
     private static List<Interval> times(String spec) {
@@ -120,10 +121,10 @@ public final class OpeningHours {
         List<Interval> out = new ArrayList<>();
         for (String piece : spec.split(",")) {
             Matcher m = RANGE.matcher(piece);
-            if (!m.matches()) throw new EatException("'" + Names.shown(piece) + "' is not a time range like 11:30-14:30." + HELP);
+            if (!m.matches()) throw EatException.of("refusal.hours.not-a-range", Names.shown(piece), HELP);
             int start = minutes(m.group(1), m.group(2), false, piece);
             int end = minutes(m.group(3), m.group(4), true, piece);
-            if (start == end) throw new EatException("'" + Names.shown(piece) + "' opens and closes at the same time; for all day write 00:00-24:00.");
+            if (start == end) throw EatException.of("refusal.hours.same-time", Names.shown(piece));
             if (end < start) end += DAY;
             out.add(new Interval(start, end));
         }
@@ -135,7 +136,7 @@ public final class OpeningHours {
         int hour = Integer.parseInt(h);
         int minute = Integer.parseInt(m);
         boolean ok = minute < 60 && (hour < 24 || (end && hour == 24 && minute == 0));
-        if (!ok) throw new EatException("'" + Names.shown(piece) + "' has a time that does not exist.");
+        if (!ok) throw EatException.of("refusal.hours.no-such-time", Names.shown(piece));
         return hour * 60 + minute;
     }
 
