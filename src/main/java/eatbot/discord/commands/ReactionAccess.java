@@ -1,11 +1,11 @@
 package eatbot.discord.commands;
 
+import eatbot.i18n.Messages;
 import net.dv8tion.jda.api.Permission;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Whether 👍/👎 on a suggestion posted in the caller's channel can work, from
@@ -19,9 +19,9 @@ public record ReactionAccess(Set<Permission> missing) {
     /** What learning from 👍/👎 needs in a channel. */
     public static final Set<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_ADD_REACTION,
             Permission.MESSAGE_HISTORY);
-    /** As a channel's permission settings in Discord name them (JDA's names differ: "View Channels", "Read History"). */
-    private static final Map<Permission, String> NAMES = Map.of(Permission.VIEW_CHANNEL, "View Channel",
-            Permission.MESSAGE_ADD_REACTION, "Add Reactions", Permission.MESSAGE_HISTORY, "Read Message History");
+    /** Keys of the names a channel's permission settings in Discord show (JDA's names differ: "View Channels", "Read History"). */
+    private static final Map<Permission, String> NAMES = Map.of(Permission.VIEW_CHANNEL, "permission.view-channel",
+            Permission.MESSAGE_ADD_REACTION, "permission.add-reactions", Permission.MESSAGE_HISTORY, "permission.read-message-history");
     /** All there, or not known (a channel eatbot has not cached): nothing to say. */
     public static final ReactionAccess FINE = new ReactionAccess(Set.of());
 
@@ -49,19 +49,22 @@ public record ReactionAccess(Set<Permission> missing) {
 
     /** One short line for the suggestion, or null when 👍/👎 work here. */
     public String warning() {
+        return warning(Messages.ENGLISH);
+    }
+
+    /** {@link #warning()} in the reader's words, the permissions named as their Discord client names them. */
+    public String warning(Messages words) {
         if (missing.isEmpty()) return null;
-        String grant = names();
-        if (missing.contains(Permission.VIEW_CHANNEL)) {
-            return "⚠️ 👍/👎 here will not be learned: eatbot cannot see this channel. Grant eatbot " + grant + " in this channel.";
-        }
+        String grant = names(words);
+        if (missing.contains(Permission.VIEW_CHANNEL)) return words.text("access.cannot-see", grant);
         // eatbot still hears the 👍/👎 people add themselves; it only cannot put its own there to click
-        return "⚠️ eatbot cannot add 👍/👎 here; ones you add still count. Grant eatbot " + grant + " in this channel.";
+        return words.text("access.cannot-add", grant);
     }
 
     /** "View Channel", "View Channel and Add Reactions", "View Channel, Add Reactions and Read Message History". */
-    private String names() {
-        var names = NEEDED.stream().filter(missing::contains).map(NAMES::get).toList();
+    private String names(Messages words) {
+        var names = NEEDED.stream().filter(missing::contains).map(p -> words.text(NAMES.get(p))).toList();
         if (names.size() == 1) return names.get(0);
-        return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", ")) + " and " + names.get(names.size() - 1);
+        return words.text("pick.list", String.join(words.text("pick.list.separator"), names.subList(0, names.size() - 1)), names.get(names.size() - 1));
     }
 }

@@ -58,7 +58,7 @@ public final class SuggestionMessage {
         if (!reasons.isEmpty()) e.addField(words.text("suggestion.not-picked"), Text.limit(String.join("\n", reasons), 1024), false);
         String asked = asked(filters, at, words);
         if (!asked.isEmpty()) e.addField(words.text("suggestion.asked-for"), Text.escape(asked), false);
-        String warning = access.warning();
+        String warning = access.warning(words);
         e.setFooter((warning != null ? warning : words.text("suggestion.footer")) + " · #" + s.id());
         return new Reply(Reply.builder()
                 .setEmbeds(e.build())
