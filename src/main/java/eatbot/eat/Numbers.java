@@ -12,7 +12,7 @@ public final class Numbers {
             if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
             return d;
         } catch (NumberFormatException e) {
-            throw EatException.of("refusal.number", key, Names.shown(text));
+            throw EatException.of("refusal.not-a-number", key, Names.shown(text));
         }
     }
 
@@ -21,7 +21,7 @@ public final class Numbers {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw EatException.of("refusal.whole-number", key, Names.shown(text));
+            throw EatException.of("refusal.not-a-whole-number", key, Names.shown(text));
         }
     }
 

@@ -105,6 +105,15 @@ class DiscordLanguageTest {
         assertTrue(embed.get("footer").get("text").asText().startsWith("点 👍 或 👎"), embed.toString());
         String buttons = message.get("components").toString();
         assertTrue(buttons.contains("换一家") && buttons.contains("就去这家"), buttons);
+
+        String go = null;
+        for (JsonNode b : message.get("components").get(0).get("components")) {
+            if (b.get("custom_id").asText().startsWith("eat-go:")) go = b.get("custom_id").asText();
+        }
+        String[] press = discord.press(g, mei, message, go);
+        String decided = discord.awaitOriginal(press[1]).get("content").asText();
+        assertTrue(decided.startsWith("✅ <@" + mei + "> 拍板了：就去 **Noodle Bar**（#"), decided);
+        assertTrue(decided.endsWith("推荐这家。再点一次“就去这家”可撤销。"), decided);
     }
 
     @Test

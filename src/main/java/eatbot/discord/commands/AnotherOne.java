@@ -21,7 +21,7 @@ public final class AnotherOne {
     public static final String PREFIX = "eat-again:";
     static final int MAX_CUSTOM_ID = 100;
     static final String REMEMBERED = "*";
-    static final String FORGOTTEN = "eatbot restarted since and forgot this suggestion's filters; ask again with /eat.";
+    static final String FORGOTTEN = eatbot.i18n.Messages.ENGLISH.text("another.forgotten");
     private static final int REMEMBER = 2000;
 
     /** What to ask again: without {@code previousId}'s pick, with the same filters and meal time. */
@@ -49,23 +49,23 @@ public final class AnotherOne {
 
     /** Reads a custom id made by {@link #customId}; a broken or forgotten one is a clear user error. */
     public Ask read(String customId) {
-        if (!customId.startsWith(PREFIX)) throw new EatException("This button no longer works; ask again with /eat.");
+        if (!customId.startsWith(PREFIX)) throw EatException.of("discord.old-button");
         String[] parts = customId.substring(PREFIX.length()).split("\\|", -1);
         long id;
         try {
             id = Long.parseLong(parts[0]);
         } catch (NumberFormatException e) {
-            throw new EatException("This button no longer works; ask again with /eat.");
+            throw EatException.of("discord.old-button");
         }
         if (parts.length == 1) return new Ask(id, Filters.NONE, null);
         if (parts.length == 2 && parts[1].equals(REMEMBERED)) {
             synchronized (remembered) {
                 Ask a = remembered.get(id);
-                if (a == null) throw new EatException(FORGOTTEN);
+                if (a == null) throw EatException.of("another.forgotten");
                 return a;
             }
         }
-        if (parts.length != 5) throw new EatException("This button no longer works; ask again with /eat.");
+        if (parts.length != 5) throw EatException.of("discord.old-button");
         return new Ask(id, Filters.parse(parts[1], parts[2].equals("0") ? null : parts[2], parts[3]), MealTime.parse(parts[4]));
     }
 }

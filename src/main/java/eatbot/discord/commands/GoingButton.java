@@ -1,6 +1,7 @@
 package eatbot.discord.commands;
 
 import eatbot.eat.EatException;
+import eatbot.i18n.Messages;
 import eatbot.eat.EatService;
 import eatbot.eat.Meal;
 
@@ -38,21 +39,20 @@ public final class GoingButton {
         EatService.Decision d = service.go(call.guildId(), id, call.userId());
         Meal m = d.meal();
         String place = "**" + Text.limit(Text.escape(m.place().name()), 200) + "**";
-        if (!d.going()) {
-            return Reply.text("↩️ <@" + call.userId() + "> undid it: not going to " + place + " (#" + id + ") after all; it does not rest.");
-        }
+        Messages words = Messages.of(call.locale()); // public, worded for the one who pressed
+        String who = "<@" + call.userId() + ">";
+        if (!d.going()) return Reply.text(words.text("going.undone", who, place, id));
         // <t:…:f> shows the time in each reader's own time zone
-        String rest = d.restsUntil() == null ? "" : " It rests for " + SuggestionMessage.members(m.members())
-                + " until <t:" + d.restsUntil().getEpochSecond() + ":f>.";
-        return Reply.text("✅ <@" + call.userId() + "> decided: going to " + place + " (#" + id + ")." + rest
-                + " Press “We're going” again to undo.");
+        String rest = d.restsUntil() == null ? "" : words.text("going.rests", SuggestionMessage.members(m.members(), words),
+                "<t:" + d.restsUntil().getEpochSecond() + ":f>");
+        return Reply.text(words.text("going.decided", who, place, id, rest));
     }
 
     private static long suggestionId(String customId) {
         try {
             return Long.parseLong(customId.substring(SuggestionMessage.GO.length()));
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new EatException("This button no longer works; ask again with /eat.");
+            throw EatException.of("discord.old-button");
         }
     }
 }
