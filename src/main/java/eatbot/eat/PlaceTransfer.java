@@ -1,5 +1,6 @@
 package eatbot.eat;
 
+import eatbot.i18n.Messages;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -85,43 +86,43 @@ public final class PlaceTransfer {
      * problem (and its entry); returns only when every entry is valid.
      */
     public static List<NewOption> read(byte[] json, String addedBy) {
-        if (json == null || json.length == 0) throw new EatException("The file is empty.");
-        if (json.length > MAX_BYTES) throw new EatException("The file is too big (at most " + MAX_BYTES / 1024 + " KB).");
+        if (json == null || json.length == 0) throw EatException.of("import.empty");
+        if (json.length > MAX_BYTES) throw EatException.of("import.too-big", MAX_BYTES / 1024);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString();
         } catch (CharacterCodingException e) {
-            throw new EatException("The file is not UTF-8 text.");
+            throw EatException.of("import.not-utf8");
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte order mark some editors write
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
         } catch (StreamConstraintsException e) {
-            throw new EatException("The file is nested too deeply or has a value that is too long.");
+            throw EatException.of("import.too-deep");
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof StreamConstraintsException) {
-                throw new EatException("The file is nested too deeply or has a value that is too long.");
+                throw EatException.of("import.too-deep");
             }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new EatException("The file is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + ".");
+            throw (line > 0 ? EatException.of("import.not-json.line", line) : EatException.of("import.not-json"));
         }
         if (root == null || !root.isObject()) {
-            throw new EatException("The file must be a JSON object with a \"places\" list (as /place export writes).");
+            throw EatException.of("import.not-object");
         }
-        unknownKeys(root, TOP_KEYS, "The file");
+        unknownKeys(root, TOP_KEYS, w -> w.text("import.the-file"));
         JsonNode format = root.get("format");
         if (format != null && !(format.isTextual() && format.textValue().equals(FORMAT))) {
-            throw new EatException("This is not an eatbot places file (format must be \"" + FORMAT + "\").");
+            throw EatException.of("import.format", FORMAT);
         }
         JsonNode version = root.get("version");
         if (version != null && !(version.isInt() && version.intValue() == VERSION)) {
-            throw new EatException("This places file has an unknown version; this eatbot reads version " + VERSION + ".");
+            throw EatException.of("import.version", VERSION);
         }
         JsonNode places = root.get("places");
-        if (places == null || !places.isArray()) throw new EatException("The file has no \"places\" list.");
+        if (places == null || !places.isArray()) throw EatException.of("import.no-places");
         if (places.size() > EatService.MAX_PLACES) {
-            throw new EatException("The file has " + places.size() + " places; at most " + EatService.MAX_PLACES + " can be imported.");
+            throw EatException.of("import.too-many", places.size(), EatService.MAX_PLACES);
         }
         List<NewOption> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -129,7 +130,7 @@ public final class PlaceTransfer {
             NewOption o = entry(places.get(i), i + 1);
             Integer before = seen.putIfAbsent(Names.key(o.name()), i + 1);
             if (before != null) {
-                throw new EatException("Entries " + before + " and " + (i + 1) + " are both named '" + o.name() + "'.");
+                throw EatException.of("import.same-name", before, i + 1, o.name());
             }
             out.add(new NewOption(o.name(), o.tags(), o.link(), o.hours(), addedBy));
         }
@@ -137,57 +138,56 @@ public final class PlaceTransfer {
     }
 
     private static NewOption entry(JsonNode e, int n) {
-        String where = "Entry " + n;
-        if (!e.isObject()) throw new EatException(where + " is not an object with a name.");
+        if (!e.isObject()) throw EatException.of("import.not-an-entry", n);
         JsonNode name = e.get("name");
-        if (name != null && name.isTextual()) where += " ('" + shorten(name.textValue()) + "')";
+        String named = name != null && name.isTextual() ? shorten(name.textValue()) : null;
+        Messages.Phrase where = named == null ? w -> w.text("import.where", n) : w -> w.text("import.where.named", n, named);
         try {
             unknownKeys(e, ENTRY_KEYS, where);
-            if (name == null || !name.isTextual()) throw new EatException("it needs a \"name\" text.");
+            if (name == null || !name.isTextual()) throw EatException.of("import.needs-name");
             String clean = Names.placeName(name.textValue());
             List<String> tags = tags(e.get("tags"));
             String link = text(e.get("link"), "link");
             String hours = hours(text(e.get("hours"), "hours"));
             return new NewOption(clean, tags, Names.link(link), hours, null);
         } catch (EatException ex) {
-            if (ex.getMessage().startsWith(where)) throw ex;
-            throw new EatException(where + ": " + lowerFirst(ex.getMessage()));
+            if (ex.getMessage().startsWith(where.in(Messages.ENGLISH))) throw ex;
+            throw EatException.of("import.entry", where, (Messages.Phrase) w -> lowerFirst(ex.text(w)));
         }
     }
 
     private static List<String> tags(JsonNode t) {
         if (t == null || t.isNull()) return List.of();
-        if (!t.isArray()) throw new EatException("\"tags\" must be a list of texts.");
+        if (!t.isArray()) throw EatException.of("import.tags-list");
         Set<String> out = new LinkedHashSet<>();
         for (JsonNode tag : t) {
-            if (!tag.isTextual()) throw new EatException("\"tags\" must be a list of texts.");
-            if (tag.textValue().contains(",")) throw new EatException("Tag '" + shorten(tag.textValue()) + "' may only use letters, digits, '-' and '$'.");
+            if (!tag.isTextual()) throw EatException.of("import.tags-list");
+            if (tag.textValue().contains(",")) throw EatException.of("refusal.tag.characters", shorten(tag.textValue()));
             String clean = Names.tag(tag.textValue());
             if (!clean.isEmpty()) out.add(clean);
         }
-        if (out.size() > Names.MAX_TAGS) throw new EatException("A place can have at most " + Names.MAX_TAGS + " tags.");
+        if (out.size() > Names.MAX_TAGS) throw EatException.of("refusal.tags.too-many", Names.MAX_TAGS);
         return Names.onePrice(new ArrayList<>(out));
     }
 
     private static String text(JsonNode v, String key) {
         if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw new EatException("\"" + key + "\" must be a text.");
+        if (!v.isTextual()) throw EatException.of("import.text", key);
         return v.textValue();
     }
 
     private static String hours(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String s = Names.clean(raw, "opening hours");
-        if (s.codePointCount(0, s.length()) > MAX_HOURS) throw new EatException("Opening hours can have at most " + MAX_HOURS + " characters.");
+        if (s.codePointCount(0, s.length()) > MAX_HOURS) throw EatException.of("refusal.hours.too-long", MAX_HOURS);
         return s;
     }
 
-    private static void unknownKeys(JsonNode node, Set<String> known, String where) {
+    private static void unknownKeys(JsonNode node, Set<String> known, Messages.Phrase where) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                throw new EatException(where + " has an unknown key '" + shorten(k) + "' (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ").");
+                throw EatException.of("import.unknown-key", where, shorten(k), String.join(", ", known.stream().sorted().toList()));
             }
         }
     }

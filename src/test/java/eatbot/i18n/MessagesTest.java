@@ -64,4 +64,32 @@ class MessagesTest {
         assertEquals("{2} stays", Messages.fill("{2} stays", "a"));
         assertTrue(Messages.fill("{0}{0}", "{1}", "b").equals("{1}{1}"), "an argument is not filled again");
     }
+
+    /**
+     * A key the code names but no bundle has would be a failure in front of a reader, not a
+     * refusal: every literal in src/main that looks like one of the bundle's keys (its first
+     * part is one the bundle uses) must be a key, or a count's stem ({@code key.one}/{@code key.other}).
+     */
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundle() throws java.io.IOException {
+        Set<String> keys = Messages.ownKeys(Locale.ENGLISH);
+        Set<String> prefixes = new TreeSet<>();
+        for (String k : keys) prefixes.add(k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.')));
+        Pattern literal = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-z0-9$-]+)+)\"");
+        Set<String> unknown = new TreeSet<>();
+        int seen = 0;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    String k = m.group(1);
+                    if (!prefixes.contains(k.substring(0, k.indexOf('.')))) continue;
+                    seen++;
+                    if (!keys.contains(k) && !(keys.contains(k + ".one") && keys.contains(k + ".other"))) unknown.add(f.getFileName() + ": " + k);
+                }
+            }
+        }
+        assertTrue(seen > 50, "the scan finds the keys the code names: " + seen);
+        assertEquals(Set.of(), unknown);
+    }
 }
