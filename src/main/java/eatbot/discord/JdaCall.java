@@ -132,10 +132,10 @@ record JdaCall(String guildId, String userId, String interactionId, String subco
                     return in.readNBytes(maxBytes + 1);
                 } catch (ExecutionException | TimeoutException | IOException e) {
                     log.warn("could not download attachment {}: {}", a.getId(), e.toString());
-                    throw new EatException("Could not download the file from Discord; try again.");
+                    throw EatException.of("discord.download-failed");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new EatException("Could not download the file from Discord; try again.");
+                    throw EatException.of("discord.download-failed");
                 }
             }
         };
