@@ -41,14 +41,14 @@ import java.util.function.Supplier;
  * or one another process answered does nothing, and shows nothing.
  */
 final class InteractionListener extends ListenerAdapter {
-    static final String OOPS = "Something went wrong on our side; nothing was changed.";
-    static final String SERVERS_ONLY = "eatbot works in servers: use it in a server's channel.";
-    static final String OLD_BUTTON = "This button no longer works; ask again with /eat.";
+    static final String OOPS = Messages.ENGLISH.text("discord.oops");
+    static final String SERVERS_ONLY = Messages.ENGLISH.text("discord.servers-only");
+    static final String OLD_BUTTON = Messages.ENGLISH.text("discord.old-button");
     /** When Discord refused the answer itself: the work may have been done, so "nothing was changed" would be a lie. */
-    static final String NOT_SHOWN = "eatbot could not show its answer; try again in a moment.";
-    static final String STOPPING = "eatbot is restarting; nothing was changed. Try again in a minute.";
-    static final String UNKNOWN_COMMAND = "That command is not known (any more).";
-    /** The keys of the texts above in {@code messages*.properties}: the English constants are what tests and logs compare with. */
+    static final String NOT_SHOWN = Messages.ENGLISH.text("discord.not-shown");
+    static final String STOPPING = Messages.ENGLISH.text("discord.stopping");
+    static final String UNKNOWN_COMMAND = Messages.ENGLISH.text("discord.unknown-command");
+    /** The keys of the texts above: handlers pass the English constants (tests compare with them), the reader sees their language. */
     private static final java.util.Map<String, String> KEYS = java.util.Map.of(OOPS, "discord.oops", SERVERS_ONLY, "discord.servers-only",
             OLD_BUTTON, "discord.old-button", NOT_SHOWN, "discord.not-shown", STOPPING, "discord.stopping", UNKNOWN_COMMAND, "discord.unknown-command");
     private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
