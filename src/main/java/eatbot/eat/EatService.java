@@ -113,10 +113,10 @@ public final class EatService {
 
     /** Sets ε (for ε-greedy) or c (for UCB1): the number of the policy in use. */
     public GuildSettings setExploration(String guildId, Double epsilon, Double c) {
-        Map<String, String> typed = new java.util.HashMap<>();
-        if (epsilon != null) typed.put("epsilon", String.valueOf(epsilon));
-        if (c != null) typed.put("c", String.valueOf(c));
-        return set(guildId, Settings.EXPLORATION, typed);
+        Map<String, Object> values = new java.util.HashMap<>();
+        if (epsilon != null) values.put("epsilon", epsilon);
+        if (c != null) values.put("c", c);
+        return save(Settings.EXPLORATION.withValues(settings(guildId), values));
     }
 
     public GuildSettings setPrior(String guildId, double alpha, double beta) {

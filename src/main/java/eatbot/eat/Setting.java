@@ -66,15 +66,21 @@ public record Setting<T>(String key, String label, String description, List<Opti
             return (minOpen ? x > min : x >= min) && x <= max;
         }
 
-        /** "0 to 365", "above 0, at most 100". */
+        /** "between 0 and 365", "greater than 0 (and at most 100)". */
         public String text() {
+            return minOpen ? "greater than " + Numbers.format(min) + " (and at most " + Numbers.format(max) + ")"
+                    : "between " + Numbers.format(min) + " and " + Numbers.format(max);
+        }
+
+        /** As typed in a usage line: "0..365", "above 0, at most 100". */
+        public String usage() {
             return minOpen ? "above " + Numbers.format(min) + ", at most " + Numbers.format(max)
-                    : Numbers.format(min) + " to " + Numbers.format(max);
+                    : Numbers.format(min) + ".." + Numbers.format(max);
         }
 
         /** The value, or the refusal naming {@code what}: the one out-of-range refusal of every setting. */
         public double check(String what, double x) {
-            if (!contains(x)) throw new EatException(what + " must be " + text() + ", got " + Numbers.format(x) + ".");
+            if (!contains(x)) throw new EatException(what + " must be " + text() + ", got " + Numbers.format(x));
             return x;
         }
     }
@@ -122,7 +128,7 @@ public record Setting<T>(String key, String label, String description, List<Opti
         /** How it is typed in a usage line: {@code <0..365>}, {@code thompson|ucb1|epsilon-greedy}. */
         public String usage() {
             return switch (kind) {
-                case NUMBER, WHOLE_NUMBER -> "<" + range.text() + ">";
+                case NUMBER, WHOLE_NUMBER -> "<" + range.usage() + ">";
                 case CHOICE -> String.join("|", choices.stream().map(Choice::value).toList());
                 case TIME_ZONE -> "<e.g. Europe/Paris>";
                 case TIME_OF_DAY -> "<HH:MM>";
@@ -133,15 +139,15 @@ public record Setting<T>(String key, String label, String description, List<Opti
         private String choice(String text, String as) {
             String t = text.strip().toLowerCase(Locale.ROOT);
             for (Choice c : choices) if (c.value().equals(t)) return c.value();
-            throw new EatException("Unknown " + as + " '" + Names.shown(text.strip()) + "' (choose " + String.join(", ",
-                    choices.stream().map(Choice::value).toList()) + ").");
+            throw new EatException("unknown " + as + " '" + Names.shown(text.strip()) + "' (choose " + String.join(", ",
+                    choices.stream().map(Choice::value).toList()) + ")");
         }
 
         private static String zone(String text) {
             try {
                 return ZoneId.of(text.strip()).getId();
             } catch (DateTimeException e) {
-                throw new EatException("Unknown time zone '" + Names.shown(text.strip()) + "' (use a name like Europe/Paris or UTC).");
+                throw new EatException("unknown time zone '" + Names.shown(text.strip()) + "' (use a name like Europe/Paris or UTC)");
             }
         }
     }
@@ -177,9 +183,9 @@ public record Setting<T>(String key, String label, String description, List<Opti
         for (Option o : options) {
             String text = typed.get(o.name());
             if (text == null && o.required()) throw new EatException("Give " + o.name() + ":" + o.usage() + ".");
-            if (text != null) values.put(o.name(), o.parse(text, named(o, o.name())));
+            if (text != null) values.put(o.name(), o.parse(text, refusalName(o, o.name())));
         }
-        return with(current, values);
+        return withValues(current, values);
     }
 
     /**
@@ -191,17 +197,24 @@ public record Setting<T>(String key, String label, String description, List<Opti
         for (Option o : options) {
             if (o.configKey() == null) continue;
             String text = byConfigKey.get(o.configKey());
-            if (text != null) values.put(o.name(), o.parse(text, named(o, o.configKey())));
+            if (text != null) values.put(o.name(), o.parse(text, refusalName(o, o.configKey())));
         }
-        return values.isEmpty() ? current : with(current, values);
+        return values.isEmpty() ? current : withValues(current, values);
     }
 
-    /** A choice is refused as "unknown policy 'x'", a number as "days must be …". */
-    private String named(Option o, String as) {
-        return o.kind() == Kind.CHOICE ? key.replace('-', ' ') : as;
+    /**
+     * How a refusal names the option: by the setting for a choice ("unknown policy 'x'") and for
+     * an option just called {@code value} ("variety must be …"), else as typed ("days must be …").
+     */
+    public String refusalName(Option o, String typedAs) {
+        return o.kind() == Kind.CHOICE || o.name().equals("value") ? key.replace('-', ' ') : typedAs;
     }
 
-    private GuildSettings with(GuildSettings current, Map<String, Object> values) {
+    /** The settings with this one changed by options already parsed (option name → value); the value's own checks still apply. */
+    public GuildSettings withValues(GuildSettings current, Map<String, Object> values) {
+        for (Option o : options) {
+            if (o.range() != null && values.get(o.name()) instanceof Number n) o.range().check(refusalName(o, o.name()), n.doubleValue());
+        }
         T next = change.apply(get.apply(current), values);
         return set.apply(current.toBuilder(), next).build();
     }

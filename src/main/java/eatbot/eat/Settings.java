@@ -154,7 +154,7 @@ public final class Settings {
 
     /** The refusal of a policy name that is not one of the three. */
     static String unknownPolicy(String name) {
-        return "Unknown policy '" + Names.shown(name == null ? "" : name.strip()) + "' (choose " + String.join(", ", SuggestionPolicy.NAMES) + ").";
+        return "unknown policy '" + Names.shown(name == null ? "" : name.strip()) + "' (choose " + String.join(", ", SuggestionPolicy.NAMES) + ")";
     }
 
     /** "thompson", "ucb1 (c 1)", "epsilon-greedy (epsilon 0.1)". */

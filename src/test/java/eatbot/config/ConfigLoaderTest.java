@@ -92,12 +92,12 @@ class ConfigLoaderTest {
 
     @Test
     void badValuesAreReportedByName() {
-        assertTrue(error("{\"defaults\": {\"epsilon\": 3}}").contains("defaults: epsilon must be 0 to 1, got 3."));
-        assertTrue(error("{\"defaults\": {\"policy\": \"coin\"}}").contains("Unknown policy 'coin'"));
-        assertTrue(error("{\"defaults\": {\"groupRule\": \"dictator\"}}").contains("Unknown group rule 'dictator'"));
-        assertTrue(error("{\"defaults\": {\"timeZone\": \"Mars/Olympus\"}}").contains("Unknown time zone"));
+        assertTrue(error("{\"defaults\": {\"epsilon\": 3}}").contains("defaults: epsilon must be between 0 and 1, got 3"));
+        assertTrue(error("{\"defaults\": {\"policy\": \"coin\"}}").contains("unknown policy 'coin'"));
+        assertTrue(error("{\"defaults\": {\"groupRule\": \"dictator\"}}").contains("unknown group rule 'dictator'"));
+        assertTrue(error("{\"defaults\": {\"timeZone\": \"Mars/Olympus\"}}").contains("unknown time zone"));
         assertTrue(error("{\"defaults\": {\"mealTime\": \"25:00\"}}").contains("defaults: '25:00' is not a time of day"));
-        assertTrue(error("{\"defaults\": {\"variety\": 1.5}}").contains("defaults: variety must be 0 to 1, got 1.5"));
+        assertTrue(error("{\"defaults\": {\"variety\": 1.5}}").contains("defaults: variety must be between 0 and 1, got 1.5"));
         assertTrue(error("{\"defaults\": {\"c\": \"big\"}}").contains("defaults: c must be a number, got 'big'."));
         assertTrue(error("{\"defaults\": {\"cooldownDays\": 2.5}}").contains("defaults: cooldownDays must be a whole number, got '2.5'."));
         assertTrue(error("{\"defaults\": {\"priorAlpha\": {\"x\": 1}}}").contains("wrong kind of value for 'defaults.priorAlpha'"));
@@ -115,7 +115,7 @@ class ConfigLoaderTest {
     void anUnknownPolicyIsRefusedInOneLineNotTakenForAnother() {
         for (String name : new String[] {"ucb", "ts", "egreedy", "Thompson sampling"}) {
             String m = error("{\"defaults\": {\"policy\": \"" + name + "\"}}");
-            assertTrue(m.endsWith(": defaults: Unknown policy '" + name + "' (choose thompson, ucb1, epsilon-greedy)."), m);
+            assertTrue(m.endsWith(": defaults: unknown policy '" + name + "' (choose thompson, ucb1, epsilon-greedy)"), m);
             assertFalse(m.contains("\n"), m);
         }
     }

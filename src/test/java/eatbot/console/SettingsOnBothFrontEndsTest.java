@@ -90,7 +90,7 @@ class SettingsOnBothFrontEndsTest {
     @Test
     void anUnknownPolicyIsRefusedOnBothAndNothingChanges() {
         for (String name : List.of("ts", "ucb", "egreedy", "random", "thompson-sampling")) {
-            String expected = "Unknown policy '" + name + "' (choose thompson, ucb1, epsilon-greedy).";
+            String expected = "unknown policy '" + name + "' (choose thompson, ucb1, epsilon-greedy)";
             assertEquals(expected, consoleRefusal("/eat-admin policy name:" + name));
             assertEquals(expected, discordRefusal("policy", Map.of("name", name)));
         }
@@ -128,7 +128,7 @@ class SettingsOnBothFrontEndsTest {
                     }
                     String onDiscord = discordRefusal(s.key(), options);
                     assertEquals(onDiscord, consoleRefusal(line(s.key(), options)), s.key() + " " + options);
-                    assertTrue(onDiscord.startsWith(o.name() + " must be "), onDiscord);
+                    assertTrue(onDiscord.startsWith(s.refusalName(o, o.name()) + " must be "), onDiscord);
                     assertFalse(onDiscord.contains("\n") || onDiscord.length() > 200, onDiscord);
                     checked++;
                 }
@@ -142,7 +142,7 @@ class SettingsOnBothFrontEndsTest {
     @Test
     void aMissingValueAndAnUnknownSubcommandAreRefusedAlike() {
         assertEquals(discordRefusal("cooldown", Map.of()), consoleRefusal("/eat-admin cooldown"));
-        assertEquals("Give days:<0 to 365>.", consoleRefusal("/eat-admin cooldown"));
+        assertEquals("Give days:<0..365>.", consoleRefusal("/eat-admin cooldown"));
         assertEquals(discordRefusal("exploration", Map.of()), consoleRefusal("/eat-admin exploration"));
         assertEquals(discordRefusal("colour", Map.of()), consoleRefusal("/eat-admin colour"));
         assertEquals("epsilon is only for epsilon-greedy, and the policy is thompson.", consoleRefusal("/eat-admin exploration epsilon:0.2"));
