@@ -50,7 +50,11 @@ class CommandLocalizationTest {
     @Test
     void theEnglishBundleIsWhatTheCodeRegisters() throws IOException {
         // a description changed in code shows up here, with the translations to look at again
-        assertEquals(CommandPaths.of(registered), bundle(""));
+        Map<String, String> code = CommandPaths.of(registered), english = bundle("");
+        Map<String, String> differ = new TreeMap<>();
+        code.forEach((k, v) -> { if (!v.equals(english.get(k))) differ.put(k, "code says: " + v); });
+        english.keySet().stream().filter(k -> !code.containsKey(k)).forEach(k -> differ.put(k, "no such path any more"));
+        assertEquals(Map.of(), differ, "commands.properties (and each translation) to bring up to date");
     }
 
     @Test
