@@ -11,7 +11,6 @@ import net.dv8tion.jda.api.entities.Mentions;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +30,23 @@ import java.util.concurrent.TimeoutException;
  * A {@link Call} read from a JDA interaction (slash command or button) in a guild.
  *
  * @param channel the channel of the interaction from JDA's cache, or null when not cached (a thread eatbot has not seen)
- * @param locale  the caller's client language ({@link #localeOf})
  */
 record JdaCall(String guildId, String userId, String interactionId, String subcommand, CommandInteractionPayload payload,
-               Member member, GuildChannel channel, Locale locale) implements Call {
+               Member member, GuildChannel channel, java.util.Locale locale) implements Call {
     private static final Logger log = LoggerFactory.getLogger(JdaCall.class);
+
+    /** The reader's language as Discord tells it with the interaction. */
+    static java.util.Locale localeOf(Interaction i) {
+        try {
+            return i.getUserLocale().toLocale();
+        } catch (RuntimeException e) {
+            return java.util.Locale.ENGLISH; // an unknown locale
+        }
+    }
 
     /** The channel of an interaction as JDA keeps it (with its permission overwrites), or null. */
     static GuildChannel cachedChannel(Interaction i) {
         return i.getGuild() == null ? null : i.getGuild().getGuildChannelById(i.getChannelIdLong());
-    }
-
-    /** The user's client language as a Java locale: {@code zh-CN} stays zh-CN; an unknown one is English. */
-    static Locale localeOf(Interaction i) {
-        DiscordLocale l = i.getUserLocale();
-        return l == null || l == DiscordLocale.UNKNOWN ? Locale.ENGLISH : Locale.forLanguageTag(l.getLocale());
     }
 
     /** The subcommand as handlers see it: {@code veto add} for a subcommand in a group. */

@@ -54,7 +54,7 @@ public interface Call {
         return null;
     }
 
-    /** The caller's language as their Discord client says it (English when not known); replies are worded in it. */
+    /** The reader's language (Discord's user locale): eatbot's words are chosen by it. */
     default java.util.Locale locale() {
         return java.util.Locale.ENGLISH;
     }
