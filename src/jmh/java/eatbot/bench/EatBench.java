@@ -11,7 +11,7 @@ import eatbot.eat.Option;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,7 +74,7 @@ public class EatBench {
     double coldStart;
 
     Path dir;
-    SqliteEatStore store;
+    JdbcEatStore store;
     EatService service;
     UniformRandomProvider pick;
 
@@ -91,7 +91,7 @@ public class EatBench {
         dir = Files.createTempDirectory("eatbot-eat-bench");
         Path file = dir.resolve("eat.db");
         long started = System.nanoTime();
-        try (SqliteEatStore s = new SqliteEatStore(Database.open(file))) {
+        try (JdbcEatStore s = new JdbcEatStore(Database.open(file))) {
             List<NewOption> places = new ArrayList<>();
             for (int i = 0; i < PLACES; i++) places.add(new NewOption("Place " + i, List.of("tag" + i % 7), null, null, "bench"));
             s.createGuild(BenchData.DEFAULTS.forGuild(BenchData.GUILD), places, Instant.now());
@@ -105,7 +105,7 @@ public class EatBench {
                 Files.size(file) >> 20);
         pick = Randomness.seeded(11);
         if (impl.equals("service")) {
-            store = new SqliteEatStore(Database.open(file));
+            store = new JdbcEatStore(Database.open(file));
             service = new EatService(store, BenchData.DEFAULTS, List.of(), Clock.systemUTC(), Randomness.seeded(3));
             if (coldStart > 0) {
                 service.setColdStart(BenchData.GUILD, coldStart);

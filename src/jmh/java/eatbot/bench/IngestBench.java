@@ -5,7 +5,7 @@ import eatbot.eat.Option;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,12 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Feedback ingest: 👍/👎 events per second durably committed, each one the
  * store's full feedback transaction (duplicate check, step, log row,
- * preference upsert: three statements, see {@code SqliteEatStore.feedbackWork}).
+ * preference upsert: three statements, see {@code JdbcEatStore.feedbackWork}).
  * Modes:
  * <ul>
  *   <li>{@code group-P-sync}: ours, P producers each waiting for every acknowledgement;</li>
  *   <li>{@code group-P-window}: ours, P producers keeping up to 256 events in flight
- *       ({@code SqliteEatStore.submitFeedback}), acknowledged after their commit;</li>
+ *       ({@code JdbcEatStore.submitFeedback}), acknowledged after their commit;</li>
  *   <li>{@code before-P-window}: the previous feedback transaction (six statements: duplicate
  *       check, read step, upsert step, log row, read preference, upsert preference), submitted
  *       through the same {@link Database} as a plain task (its own savepoint), as the store did;</li>
@@ -85,7 +85,7 @@ public class IngestBench {
 
     Path dir;
     Path file;
-    SqliteEatStore store;
+    JdbcEatStore store;
     List<Suggestion> suggestions;
     ExecutorService producers;
     int producerCount;
@@ -98,7 +98,7 @@ public class IngestBench {
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("eatbot-ingest-bench");
         file = dir.resolve("ingest.db");
-        store = new SqliteEatStore(mode.startsWith("untuned") ? Database.openUntuned(file) : Database.open(file));
+        store = new JdbcEatStore(mode.startsWith("untuned") ? Database.openUntuned(file) : Database.open(file));
         List<NewOption> places = new ArrayList<>();
         for (int i = 0; i < 50; i++) places.add(new NewOption("Place " + i, List.of(), null, null, "bench"));
         store.createGuild(BenchData.DEFAULTS.forGuild(BenchData.GUILD), places, Instant.now());
