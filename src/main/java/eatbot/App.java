@@ -30,10 +30,17 @@ public final class App implements AutoCloseable {
 
     public App(ConfigLoader.Loaded config) {
         this.config = config;
-        DatabaseFolder.check(config.database());
-        this.store = new JdbcEatStore(Database.open(config.database()));
+        this.store = new JdbcEatStore(open(config));
         this.service = new EatService(store, config.defaults(), config.starters(), Clock.systemUTC(), Randomness.unseeded());
         metrics.watchWriter(store.database());
+    }
+
+    /** The configured store's database: the SQLite file (its folder checked first) or PostgreSQL. */
+    private static Database open(ConfigLoader.Loaded config) {
+        ConfigLoader.Store s = config.store();
+        if (s.postgres()) return Database.openPostgres(s.url(), s.user(), s.password());
+        DatabaseFolder.check(config.database());
+        return Database.open(config.database());
     }
 
     public ConfigLoader.Loaded config() {

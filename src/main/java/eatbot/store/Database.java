@@ -194,7 +194,9 @@ public final class Database implements AutoCloseable {
         config.setPoolName("eatbot-postgres");
         config.setMaximumPoolSize(READERS + 1);
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        // one try at start-up: a wrong URL or password stops start-up at once (exit status 5), not after retries
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("connectTimeout", "10");
         // acknowledged = committed: the commit waits for the server's WAL flush whatever the server's default
         config.setConnectionInitSql("SET synchronous_commit = on");
         // instants are bound as ISO-8601 text and typed by the server (timestamptz), as SQLite stores them
@@ -205,14 +207,27 @@ public final class Database implements AutoCloseable {
             return new Database(pool);
         } catch (Exception e) {
             if (pool != null) pool.close();
-            throw new StoreException("cannot open PostgreSQL database " + url + ": " + firstLine(e), e);
+            throw new StoreException(POSTGRES_UNAVAILABLE + " " + withoutPassword(url) + ": " + firstLine(e), e);
         }
     }
 
+    /** How a failure to open PostgreSQL starts its message (Main's start-up line keys on it). */
+    public static final String POSTGRES_UNAVAILABLE = "cannot open the PostgreSQL database";
+
+    /** The URL as it may be shown: a password written into it (…?password=…) is masked. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+
+    /** What the innermost cause said, up to its first sentence's end: the reason, without the driver's advice. */
     private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getCause().getMessage() != null) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        if (nl >= 0) m = m.substring(0, nl);
+        int end = m.indexOf(". ");
+        return end < 0 ? m : m.substring(0, end);
     }
 
     /** The engine behind this database. */
