@@ -1,11 +1,18 @@
 package eatbot.console;
 
 import eatbot.chart.TasteChart;
+import eatbot.commands.Args;
+import eatbot.commands.CommandDef;
+import eatbot.commands.Commands;
+import eatbot.commands.More;
+import eatbot.commands.Pages;
+import eatbot.commands.Parse;
+import eatbot.commands.SubcommandDef;
+import eatbot.commands.Words;
 import eatbot.eat.Activity;
 import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
-import eatbot.eat.Numbers;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.Filters;
 import eatbot.eat.MealTime;
@@ -14,7 +21,6 @@ import eatbot.eat.HistoryCount;
 import eatbot.eat.MealPlan;
 import eatbot.eat.Option;
 import eatbot.eat.PastSuggestion;
-import eatbot.eat.PersonalData;
 import eatbot.eat.Pick;
 import eatbot.eat.PickText;
 import eatbot.eat.PlaceTransfer;
@@ -55,13 +61,13 @@ public final class Console {
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     /** How a plan names its days: as /eat history does, without the time. */
     private static final DateTimeFormatter PLAN_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final int PLAN_DAYS = 7;
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
 
     private final EatService service;
     private final PrintStream out;
     private final boolean interactive;
     private Path chartDir;
+    private Locale locale = Locale.ENGLISH;
     private String user;
     private Suggestion last;
     /** The filters and meal time of the suggestions asked in this session, for "another" (as the Discord button carries them). */
@@ -88,6 +94,13 @@ public final class Console {
         this.interactive = interactive;
         this.user = user;
         this.chartDir = chartDir;
+        handlers();
+    }
+
+    /** The language replies are in (English unless told: the console has no user locale). */
+    public Console speaking(Locale locale) {
+        this.locale = locale;
+        return this;
     }
 
     /** Tells {@code activity} of suggestions, reactions, refusals and command times (for /metrics). */
@@ -166,70 +179,82 @@ public final class Console {
             return true;
         }
         String head = cmd.word(0).toLowerCase(Locale.ROOT);
+        String second = cmd.word(1).toLowerCase(Locale.ROOT);
+        // the console's own forms: what Discord does with buttons and reactions
         switch (head) {
             case "quit", "exit", "/quit" -> {
                 return false;
             }
-            case "help", "/help", "/eat-help", "?" -> help();
-            case "as" -> switchUser(line.substring(2).strip());
-            case "another" -> another(CommandParser.split(line, 1).rest());
-            case "undo" -> undo(cmd);
-            case "/eat" -> eatCommand(cmd, line);
-            case "/place" -> place(cmd);
-            case "/taste" -> {
-                CommandParser.options(CommandParser.split(line, 1).rest(), Set.of());
-                taste();
+            case "/help", "?" -> {
+                out.println(ConsoleForms.help());
+                return true;
             }
-            case "/eat-admin" -> admin(cmd);
-            case "/veto" -> veto(CommandParser.split(line, 2), user);
-            case "/privacy" -> privacy(cmd);
-            default -> throw new EatException("Unknown command '" + CommandParser.shorten(cmd.word(0)) + "'. Type help for the list.");
+            case "as" -> {
+                switchUser(line.substring(2).strip());
+                return true;
+            }
+            case "another" -> {
+                another(CommandParser.split(line, 1).rest());
+                return true;
+            }
+            case "undo" -> {
+                undo(cmd);
+                return true;
+            }
+            case "/eat" -> {
+                if (second.equals("go") || second.equals("another")) {
+                    if (second.equals("go")) go(cmd.rest());
+                    else another(cmd.rest());
+                    return true;
+                }
+            }
+            default -> {
+                // a defined command, below
+            }
         }
+        ConsoleForms.Form form = ConsoleForms.find(line, locale);
+        if (form == null) throw new EatException("Unknown command '" + CommandParser.shorten(cmd.word(0)) + "'. Type help for the list.");
+        Map<String, String> o = CommandParser.options(form.rest(), ConsoleForms.keys(form));
+        handlers.get(key(form.def(), form.path())).accept(new Args(form.def(), form.path(), o::get, locale), o);
         return true;
     }
 
-    private void help() {
-        out.println("""
-                Commands (the same as on Discord):
-                  /eat [with:bob,carol] [not:spicy,smelly] [max-price:$$] [only:vegetarian] [at:19:00]
-                                                     suggest a place for you (or for you and others)
-                  👍 or +1, 👎 or -1 [id:<n>]         react to the last (or that) suggestion: +1 [id:<n>], -1 [id:<n>]
-                  undo +1, undo -1 [id:<n>]          take your reaction back (as removing it on Discord)
-                  another [id:<n>]                   another one: the same people and filters, not that pick
-                  /eat go [id:<n>]                   we're going: decide the last (or that) suggestion; again undoes it
-                  /eat why [id:<n>]                  a picture of why (PNG) for the last (or that) suggestion
-                  /eat history [count:<1..25>]       the last suggestions, what people said, ✅ where they went
-                  /eat plan [days:<1..14>] [with:…] [not:…] [max-price:…] [only:…] [at:12:30]
-                                                     a plan of the next days (default 7): liking and variety
-                  /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]
-                                                     add a place (tags like cuisine, spicy, $$, vegetarian)
-                  /place edit name:<text> [tags:] [link:] [hours:]  change them (none clears one)
-                  /place list                        list the places
-                  /place rename name:<old> to:<new>  rename a place
-                  /place remove name:<text>          remove a place (its history stays)
-                  /taste                             what eatbot has learned about your taste (+ a PNG)
-                  /veto add|remove place:<name> | tag:<tag>   never suggest this to me (or stop)
-                  /veto list                         your vetoes and the server's
-                  /eat-admin show                    this server's settings
-                  /eat-admin policy name:thompson|ucb1|epsilon-greedy
-                  /eat-admin exploration epsilon:<0..1> | c:<number>
-                  /eat-admin prior alpha:<number> beta:<number>
-                  /eat-admin add-role role:<name>    Discord only (console users have no roles): refused here
-                  /eat-admin group-rule rule:least-misery|average|product
-                  /eat-admin cooldown days:<0..365>  days a place rests after a meal there (/eat go)
-                  /eat-admin gamma value:<0..1>      forget older feedback (1 = never)
-                  /eat-admin cold-start strength:<0..1000>   lean newcomers on the server's ratings (0 = off)
-                  /eat-admin timezone zone:<e.g. Europe/Paris>  for opening hours
-                  /eat-admin meal-time time:<HH:MM>  when the server eats (for /eat plan; default 12:00)
-                  /eat-admin variety value:<0..1>    how much /eat plan trades liking for variety (0 = liking only)
-                  /eat-admin veto add|remove|list place:<name> | tag:<tag>   server-wide vetoes
-                  /place export                      the places as JSON
-                  /place import file:<path>          add the places of a JSON file (all or nothing)
-                  /privacy export                    your data in this server as JSON
-                  /privacy forget                    delete your reactions and learned taste here
-                  as <name>                          act as another console user
-                  help, quit
-                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed""");
+    /** What each defined command does in the console, by "name path"; every definition has one (checked when built). */
+    private final Map<String, java.util.function.BiConsumer<Args, Map<String, String>>> handlers = new java.util.HashMap<>();
+
+    private static String key(CommandDef def, String path) {
+        return path == null ? def.name() : def.name() + " " + path;
+    }
+
+    private void on(CommandDef def, String path, java.util.function.BiConsumer<Args, Map<String, String>> handler) {
+        if (path != null && def.subcommand(path).isEmpty()) throw new IllegalStateException(key(def, path) + " is not defined");
+        handlers.put(key(def, path), handler);
+    }
+
+    private void handlers() {
+        on(Commands.EAT, null, (a, o) -> suggested(request(a)));
+        on(Commands.PLAN, null, (a, o) -> plan(a));
+        on(Commands.HISTORY, null, (a, o) -> history(a));
+        on(Commands.WHY, null, (a, o) -> why(o.containsKey("id") ? a.whole("id") : lastId("explain")));
+        on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
+        on(Commands.TASTE, null, (a, o) -> taste());
+        for (String sub : List.of("add", "edit", "list", "remove", "rename", "export", "import")) on(Commands.PLACE, sub, (a, o) -> place(sub, a));
+        for (String sub : List.of("add", "remove", "list")) {
+            on(Commands.VETO, sub, (a, o) -> veto(sub, a, user));
+            on(Commands.ADMIN, "veto " + sub, (a, o) -> veto(sub, a, null));
+        }
+        on(Commands.PRIVACY, "export", (a, o) -> out.println(service.privacyExport(GUILD, user)));
+        on(Commands.PRIVACY, "forget", (a, o) -> forget(o));
+        for (SubcommandDef s : Commands.ADMIN.subcommands()) {
+            if (s.group() == null) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
+        }
+        for (CommandDef c : Commands.ALL) {
+            List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
+                    : c.subcommands().stream().map(SubcommandDef::path).toList();
+            for (String path : paths) {
+                if (!handlers.containsKey(key(c, path))) throw new IllegalStateException("no console handler for " + key(c, path));
+            }
+        }
     }
 
     private void switchUser(String name) {
@@ -241,23 +266,6 @@ public final class Console {
     }
 
     // ---- /eat ----
-
-    private void eatCommand(CommandParser.Line cmd, String line) {
-        switch (cmd.word(1).toLowerCase(Locale.ROOT)) {
-            case "" -> eat(CommandParser.split(line, 1).rest());
-            case "history" -> history(cmd.rest());
-            case "why" -> why(cmd.rest());
-            case "go" -> go(cmd.rest());
-            case "plan" -> plan(cmd.rest());
-            case "another" -> another(cmd.rest());
-            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat another, /eat plan, /eat why or /eat history.");
-        }
-    }
-
-    private void eat(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("with", "not", "max-price", "only", "at"));
-        suggested(request(o));
-    }
 
     private void suggested(SuggestRequest request) {
         Suggestion s = service.suggest(request);
@@ -281,11 +289,11 @@ public final class Console {
     }
 
     /** The people and filters of /eat and /eat plan, from their options. */
-    private SuggestRequest request(Map<String, String> o) {
+    private SuggestRequest request(Args o) {
         List<String> members = new ArrayList<>();
         members.add(user);
-        if (o.containsKey("with")) {
-            for (String n : o.get("with").split("[,\\s]+")) {
+        if (o.text("with") != null) {
+            for (String n : o.text("with").split("[,\\s]+")) {
                 if (n.isBlank()) continue;
                 String name = n.strip().replaceFirst("^@", "");
                 if (!USER_NAME.matcher(name).matches()) throw new EatException("'" + CommandParser.shorten(name) + "' is not a console user name.");
@@ -294,13 +302,12 @@ public final class Console {
         }
         SuggestRequest.limitGroup(members);
         return new SuggestRequest(GUILD, user, members, Set.of())
-                .filtered(o.get("not"), o.get("max-price"), o.get("only")).at(o.get("at"));
+                .filtered(o.text("not"), o.text("max-price"), o.text("only")).at(o.text("at"));
     }
 
     /** /eat plan: one line per day. Advice only: nothing is recorded. */
-    private void plan(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("days", "with", "not", "max-price", "only", "at"));
-        int days = o.containsKey("days") ? wholeNumber(o, "days") : PLAN_DAYS;
+    private void plan(Args o) {
+        int days = o.whole("days", Commands.PLAN_DAYS);
         MealPlan plan = service.plan(request(o), days);
         out.println("Plan for " + String.join(", ", plan.members()) + ", meals at " + plan.mealTime() + ":");
         for (MealPlan.Day d : plan.days()) {
@@ -318,7 +325,7 @@ public final class Console {
         b.append(s.isGroup() ? "For " + String.join(", ", s.members()) + ": " : "For " + s.requestedBy() + ": ");
         b.append(o.name());
         if (!o.tags().isEmpty()) b.append(" [").append(String.join(", ", o.tags())).append("]");
-        b.append(" — ").append(p.label().words());
+        b.append(" — ").append(Words.pick(p));
         b.append(" (").append(PickText.whoseCounts(s)).append(": 👍 ").append(p.likes()).append(" 👎 ").append(p.dislikes()).append(")");
         if (o.link() != null) b.append(" ").append(o.link());
         PickText words = new PickText(service.settings(GUILD).zone(), s.createdAt(), name -> name, name -> name);
@@ -368,65 +375,54 @@ public final class Console {
         Map<String, String> o = CommandParser.options(rest, Set.of("id"));
         if (!o.containsKey("id") && last == null) throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat.");
         if (!o.containsKey("id")) return last;
-        return service.suggestion(GUILD, wholeNumber(o, "id"))
+        return service.suggestion(GUILD, id(o))
                 .orElseThrow(() -> new EatException("That suggestion does not exist (any more)."));
     }
 
     // ---- /place ----
 
-    private void place(CommandParser.Line cmd) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
+    private void place(String sub, Args o) {
         switch (sub) {
             case "add" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link", "hours"));
-                requireOption(o, "name", "/place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]");
-                Option added = service.addPlace(GUILD, user, o.get("name"), o.get("tags"), o.get("link"), o.get("hours"));
+                Option added = service.addPlace(GUILD, user, o.text("name"), o.text("tags"), o.text("link"), o.text("hours"));
                 out.println("Added " + added.name() + tags(added) + details(added) + ".");
             }
             case "edit" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link", "hours"));
-                requireOption(o, "name", "/place edit name:<text> [tags:a,b] [link:<url>] [hours:<hours>]");
-                Option edited = service.editPlace(GUILD, o.get("name"), o.get("tags"), o.get("link"), o.get("hours"));
+                Option edited = service.editPlace(GUILD, o.text("name"), o.text("tags"), o.text("link"), o.text("hours"));
                 out.println("Updated " + edited.name() + tags(edited) + details(edited) + ".");
             }
             case "list" -> {
-                CommandParser.options(cmd.rest(), Set.of());
+                int page = o.whole("page", 1);
                 List<Option> places = service.places(GUILD);
                 if (places.isEmpty()) {
                     out.println("No places yet. Add one with /place add name:<text>.");
                     return;
                 }
+                List<String> lines = places.stream()
+                        .map(p -> p.name() + tags(p) + details(p) + (service.isOpenNow(GUILD, p) ? "" : " (closed now)")).toList();
+                Pages.Page shown = Pages.of(lines, Pages.PAGE).page(page, locale);
                 out.println(places.size() + (places.size() == 1 ? " place:" : " places:"));
-                for (Option p : places) {
-                    out.println("  " + p.name() + tags(p) + details(p) + (service.isOpenNow(GUILD, p) ? "" : " (closed now)"));
-                }
+                for (String l : shown.lines()) out.println("  " + l);
+                if (shown.of() > 1) out.println(shown.footer("/place list", locale));
             }
             case "remove" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name"));
-                requireOption(o, "name", "/place remove name:<text>");
-                Option removed = service.removePlace(GUILD, o.get("name"));
+                Option removed = service.removePlace(GUILD, o.text("name"));
                 out.println("Removed " + removed.name() + ". It will not be suggested again.");
             }
             case "rename" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "to"));
-                requireOption(o, "name", "/place rename name:<old> to:<new>");
-                requireOption(o, "to", "/place rename name:<old> to:<new>");
-                Option before = service.place(GUILD, o.get("name"));
-                Option after = service.renamePlace(GUILD, o.get("name"), o.get("to"));
+                String name = o.text("name"), to = o.text("to");
+                Option before = service.place(GUILD, name);
+                Option after = service.renamePlace(GUILD, name, to);
                 out.println("Renamed " + before.name() + " to " + after.name() + ".");
             }
-            case "export" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                out.println(service.exportPlaces(GUILD));
-            }
+            case "export" -> out.println(service.exportPlaces(GUILD));
             case "import" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("file"));
-                requireOption(o, "file", "/place import file:<path to a JSON file from /place export>");
-                EatService.PlaceImport done = service.importPlaces(GUILD, user, readUpload(o.get("file")));
+                EatService.PlaceImport done = service.importPlaces(GUILD, user, readUpload(o.text("file")));
                 out.println("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places")
-                        + (done.alreadyThere().isEmpty() ? "." : "; already there, left unchanged: " + String.join(", ", done.alreadyThere()) + "."));
+                        + (done.alreadyThere().isEmpty() ? "." : "; already there, left unchanged: "
+                        + More.join(done.alreadyThere(), 1800, locale) + "."));
             }
-            default -> throw new EatException("Use /place add, /place edit, /place list, /place rename, /place remove, /place export or /place import.");
+            default -> throw new IllegalStateException(sub);
         }
     }
 
@@ -446,33 +442,14 @@ public final class Console {
 
     // ---- /privacy ----
 
-    private void privacy(CommandParser.Line cmd) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        switch (sub) {
-            case "export" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                out.println(service.privacyExport(GUILD, user));
-            }
-            case "forget" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("confirm"));
-                // the console's stand-in for Discord's confirmation button
-                if (!"yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
-                    out.println("This deletes your reactions and what eatbot learned about your taste in this server"
-                            + " (the places stay). To go on: /privacy forget confirm:yes");
-                    return;
-                }
-                PersonalData.Forgotten f = service.privacyForget(GUILD, user);
-                out.println(f.nothing() ? "eatbot had nothing about " + user + " in this server."
-                        : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
-                        + " of " + user + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
-                        + " and " + count(f.placesUnattributed(), "place") + ".");
-            }
-            default -> throw new EatException("Use /privacy export or /privacy forget.");
+    private void forget(Map<String, String> o) {
+        // the console's stand-in for Discord's confirmation button
+        if (!"yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
+            out.println("This deletes your reactions and what eatbot learned about your taste in this server"
+                    + " (the places stay). To go on: /privacy forget confirm:yes");
+            return;
         }
-    }
-
-    private static String count(int n, String thing) {
-        return n + " " + thing + (n == 1 ? "" : "s");
+        out.println(Words.forgotten(service.privacyForget(GUILD, user), locale));
     }
 
     private static String details(Option o) {
@@ -481,10 +458,6 @@ public final class Console {
 
     private static String tags(Option o) {
         return o.tags().isEmpty() ? "" : " [" + String.join(", ", o.tags()) + "]";
-    }
-
-    private static void requireOption(Map<String, String> o, String key, String usage) {
-        if (o.get(key) == null || o.get(key).isBlank()) throw new EatException("Missing " + key + ":. Usage: " + usage);
     }
 
     // ---- /taste ----
@@ -498,132 +471,63 @@ public final class Console {
         out.println("What eatbot has learned about your taste, " + user + " (chance you like it, 👍/👎):");
         for (Taste.Entry e : t.entries()) {
             int pct = (int) Math.round(100 * e.mean());
-            out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, bar(e.mean()),
+            out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, Words.tasteBar(e.mean()),
                     e.likes(), e.dislikes(), e.rated() ? "" : "  (not rated yet)");
         }
         out.println("Picture: " + writeChart("taste-" + GUILD + "-" + user + ".png", TasteChart.forTaste(t)));
     }
 
-    private static String bar(double p) {
-        int n = (int) Math.round(p * 10);
-        return "█".repeat(n) + "░".repeat(10 - n);
-    }
-
     // ---- /eat-admin ----
 
-    private void admin(CommandParser.Line cmd) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        GuildSettings s;
-        switch (sub) {
-            case "show" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                s = service.settings(GUILD);
-            }
-            case "policy" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name"));
-                requireOption(o, "name", "/eat-admin policy name:thompson|ucb1|epsilon-greedy");
-                s = service.setPolicy(GUILD, o.get("name"));
-            }
-            case "exploration" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("epsilon", "c"));
-                s = service.setExploration(GUILD, number(o, "epsilon"), number(o, "c"));
-            }
-            case "prior" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("alpha", "beta"));
-                requireOption(o, "alpha", "/eat-admin prior alpha:<number> beta:<number>");
-                requireOption(o, "beta", "/eat-admin prior alpha:<number> beta:<number>");
-                s = service.setPrior(GUILD, number(o, "alpha"), number(o, "beta"));
-            }
-            case "group-rule" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("rule"));
-                requireOption(o, "rule", "/eat-admin group-rule rule:least-misery|average|product");
-                s = service.setGroupRule(GUILD, o.get("rule"));
-            }
-            case "cooldown" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("days"));
-                requireOption(o, "days", "/eat-admin cooldown days:<0..365>");
-                s = service.setCooldown(GUILD, wholeNumber(o, "days"));
-            }
-            case "gamma" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("value"));
-                requireOption(o, "value", "/eat-admin gamma value:<0..1>");
-                s = service.setGamma(GUILD, number(o, "value"));
-            }
-            case "cold-start" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("strength"));
-                requireOption(o, "strength", "/eat-admin cold-start strength:<0..1000>");
-                s = service.setColdStart(GUILD, number(o, "strength"));
-            }
-            case "timezone" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("zone"));
-                requireOption(o, "zone", "/eat-admin timezone zone:<e.g. Europe/Paris>");
-                s = service.setTimeZone(GUILD, o.get("zone"));
-            }
-            case "meal-time" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("time"));
-                requireOption(o, "time", "/eat-admin meal-time time:<HH:MM>");
-                s = service.setMealTime(GUILD, o.get("time"));
-            }
-            case "variety" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("value"));
-                requireOption(o, "value", "/eat-admin variety value:<0..1>");
-                s = service.setVariety(GUILD, number(o, "value"));
-            }
-            case "veto" -> {
-                veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
-                return;
-            }
-            case "add-role" -> {
-                CommandParser.options(cmd.rest(), Set.of("role"));
-                // console users have no roles: a role named here could never let anyone in, nor keep anyone out
-                throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
-            }
-            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma, cold-start, timezone,"
-                    + " meal-time, variety or veto.");
-        }
+    private void admin(String sub, Args o) {
+        GuildSettings s = switch (sub) {
+            case "show" -> service.settings(GUILD);
+            case "policy" -> service.setPolicy(GUILD, o.text("name"));
+            case "exploration" -> service.setExploration(GUILD, o.number("epsilon"), o.number("c"));
+            case "prior" -> service.setPrior(GUILD, o.number("alpha"), o.number("beta"));
+            case "group-rule" -> service.setGroupRule(GUILD, o.text("rule"));
+            case "cooldown" -> service.setCooldown(GUILD, o.whole("days"));
+            case "gamma" -> service.setGamma(GUILD, o.number("value"));
+            case "cold-start" -> service.setColdStart(GUILD, o.number("strength"));
+            case "timezone" -> service.setTimeZone(GUILD, o.text("zone"));
+            case "meal-time" -> service.setMealTime(GUILD, o.text("time"));
+            case "variety" -> service.setVariety(GUILD, o.number("value"));
+            // console users have no roles: a role named here could never let anyone in, nor keep anyone out
+            case "add-role" -> throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
+            default -> throw new IllegalStateException(sub);
+        };
         out.println(SettingsText.describe(s));
-    }
-
-    static int wholeNumber(Map<String, String> o, String key) {
-        return Numbers.parseWhole(key, o.get(key));
     }
 
     // ---- vetoes: /veto for oneself, /eat-admin veto for the server (who = null) ----
 
-    private void veto(CommandParser.Line cmd, String who) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        String usage = who == null ? "/eat-admin veto add|remove|list place:<name> | tag:<tag>" : "/veto add|remove|list place:<name> | tag:<tag>";
-        String whose = who == null ? "the server" : "you";
+    private void veto(String sub, Args o, String who) {
         switch (sub) {
             case "add" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
-                Veto v = service.veto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when you are eating."));
+                Veto v = service.veto(GUILD, who, o.text("place"), o.text("tag"));
+                out.println(Words.vetoed(v.what(), who == null, locale));
             }
             case "remove" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
-                Veto v = service.liftVeto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("Lifted " + (who == null ? "the server's" : "your") + " veto on " + v.what() + ".");
+                Veto v = service.liftVeto(GUILD, who, o.text("place"), o.text("tag"));
+                out.println(Words.lifted(v.what(), who == null, locale));
             }
             case "list" -> {
-                CommandParser.options(cmd.rest(), Set.of());
                 List<Veto> vs = service.vetoes(GUILD, who);
                 if (vs.isEmpty()) {
-                    out.println("No vetoes for " + whose + ".");
+                    out.println(Words.noVetoes(who == null, locale));
                     return;
                 }
                 out.println("Vetoes:");
                 for (Veto v : vs) out.println("  " + v.what() + " — " + (v.serverWide() ? "the whole server" : v.userId()));
             }
-            default -> throw new EatException("Use " + usage + ".");
+            default -> throw new IllegalStateException(sub);
         }
     }
 
     // ---- /eat history and /eat why ----
 
-    private void history(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("count"));
-        int count = HistoryCount.parse(o.get("count"));
+    private void history(Args o) {
+        int count = o.whole("count", HistoryCount.DEFAULT);
         List<PastSuggestion> past = service.historyWithReactions(GUILD, count);
         if (past.isEmpty()) {
             out.println("No suggestions yet. Ask with /eat.");
@@ -644,13 +548,21 @@ public final class Console {
     /** The suggestion an [id:<n>] option names, else the session's last one. */
     private long suggestionId(String rest, String verb) {
         Map<String, String> o = CommandParser.options(rest, Set.of("id"));
-        if (o.containsKey("id")) return wholeNumber(o, "id");
+        if (o.containsKey("id")) return id(o);
+        return lastId(verb);
+    }
+
+    /** id: as every command reads it (see {@link Commands#SUGGESTION_ID}). */
+    private int id(Map<String, String> o) {
+        return Parse.whole(Commands.SUGGESTION_ID, o.get("id"), locale);
+    }
+
+    private long lastId(String verb) {
         if (last != null) return last.id();
         throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat, or give id:<n> from /eat history.");
     }
 
-    private void why(String rest) {
-        long id = suggestionId(rest, "explain");
+    private void why(long id) {
         Why why = service.why(GUILD, id, user);
         out.println("Why " + why.suggestion().option().name() + " (#" + id + "): "
                 + writeChart("why-" + GUILD + "-" + id + "-" + user + ".png", WhyChart.png(why, name -> name)));
@@ -675,9 +587,5 @@ public final class Console {
             log.warn("cannot write chart {}", name, e);
             return "(could not write the picture to " + chartDir + ": " + e.getMessage() + ")";
         }
-    }
-
-    static Double number(Map<String, String> o, String key) {
-        return Numbers.parse(key, o.get(key));
     }
 }

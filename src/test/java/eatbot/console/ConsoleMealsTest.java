@@ -42,7 +42,7 @@ class ConsoleMealsTest {
 
             String ask;
             do ask = s.say("/eat"); while (!s.pick(ask).equals("Noodle Bar"));
-            assertTrue(ask.contains("Noodle Bar — a favourite (you: 👍 "), ask);
+            assertTrue(ask.contains("Noodle Bar — ⭐ A favourite (you: 👍 "), ask);
             // the fixture's clock: Thursday 26 Nov 2026, 12:00 UTC
             assertEquals("✅ Going to Noodle Bar (#" + id(ask) + "). It rests for you until Sat 28 Nov 12:00. /eat go id:" + id(ask)
                     + " again undoes it.\n", s.say("/eat go"));

@@ -124,7 +124,7 @@ class ConsoleParityTest {
         assertEquals("✗ There is no suggestion to react to yet. Ask with /eat.\n", run("+1"));
         assertEquals("✗ There is no suggestion to take a reaction back from yet. Ask with /eat.\n", run("undo -1"));
         assertEquals("✗ That suggestion does not exist (any more).\n", run("+1 id:42"));
-        assertEquals("✗ That suggestion does not exist (any more).\n", run("undo +1 id:-3"));
+        assertEquals("✗ id must be at least 1, got -3.\n", run("undo +1 id:-3"));
         assertEquals("✗ id must be a whole number, got '99999999999'.\n", run("-1 id:99999999999"));
         assertEquals("✗ Use undo +1 or undo -1 (and id:<n> for an older suggestion).\n", run("undo"));
         assertTrue(run("+1 place:Pho").startsWith("✗ Unknown option 'place:'. Options here: id:."));

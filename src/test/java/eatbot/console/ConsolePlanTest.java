@@ -43,8 +43,8 @@ class ConsolePlanTest {
                 assertTrue(!lines[i].split("  ")[2].split(" — ")[0].equals(lines[i - 1].split("  ")[2].split(" — ")[0]), out);
             }
 
-            assertEquals("✗ days: must be 1 to 14, got 0.\n", say(c, bytes, "/eat plan days:0"));
-            assertEquals("✗ days: must be 1 to 14, got 15.\n", say(c, bytes, "/eat plan days:15"));
+            assertEquals("✗ days must be 1 to 14, got 0.\n", say(c, bytes, "/eat plan days:0"));
+            assertEquals("✗ days must be 1 to 14, got 15.\n", say(c, bytes, "/eat plan days:15"));
             assertEquals("✗ days must be a whole number, got 'a week'.\n", say(c, bytes, "/eat plan days:a week"));
             assertTrue(say(c, bytes, "/eat plan at:fri 12:00").startsWith("✗ at: takes a time of day in a plan"));
         }
@@ -60,7 +60,7 @@ class ConsolePlanTest {
             assertTrue(shown.contains("meal time    12:00") && shown.contains("variety      0.5"), shown);
             assertTrue(say(c, bytes, "/eat-admin meal-time time:13:15").contains("meal time    13:15"));
             assertTrue(say(c, bytes, "/eat-admin variety value:0").contains("variety      0 (liking only)"));
-            assertEquals("✗ variety must be 0 to 1, got 1.5\n", say(c, bytes, "/eat-admin variety value:1.5"));
+            assertEquals("✗ value must be 0 to 1, got 1.5.\n", say(c, bytes, "/eat-admin variety value:1.5"));
             assertEquals("✗ '25:00' is not a time of day. Write a time of day like time:12:30.\n", say(c, bytes, "/eat-admin meal-time time:25:00"));
             assertEquals("✗ time: takes a time of day without a day, like time:12:30.\n", say(c, bytes, "/eat-admin meal-time time:fri 12:00"));
         }

@@ -190,7 +190,7 @@ class DiscordEdgesTest {
         JsonNode answer = discord.awaitCallback(place[0]);
         assertEquals(4, answer.get("type").asInt(), "refused at once");
         String text = answer.get("data").get("content").asText();
-        assertTrue(text.startsWith("Choose what to do with /place"), text);
+        assertEquals("Use /place add, list, edit, remove, rename, export or import.", text);
     }
 
     @Test

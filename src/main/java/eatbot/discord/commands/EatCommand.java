@@ -6,9 +6,6 @@ import eatbot.eat.Pick;
 import eatbot.eat.PickText;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,25 +28,9 @@ public final class EatCommand extends SlashCommand {
     private final AnotherOne anotherOne = new AnotherOne();
 
     public EatCommand(EatService service, EatRateLimit rateLimit) {
-        super("eat");
+        super(eatbot.commands.Commands.EAT);
         this.service = service;
         this.rateLimit = rateLimit;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return slash("Suggest a place to eat, picked for your taste (and your friends')").addOptions(whoAndFilters()).addOptions(
-                new OptionData(OptionType.STRING, "at", "When you eat, for opening hours: 19:00 or fri 19:00 (default: now)").setMaxLength(20));
-    }
-
-    /** with:, not:, max-price:, only: as /eat and /eat-plan both take them (read back by {@link #request}). */
-    static List<OptionData> whoAndFilters() {
-        return List.of(
-                new OptionData(OptionType.STRING, "with", "Who eats along: @mention them, e.g. @alice @bob").setMaxLength(400),
-                new OptionData(OptionType.STRING, "not", "Leave out places with these tags, e.g. spicy,smelly").setMaxLength(400),
-                new OptionData(OptionType.STRING, "max-price", "The most it may cost").addChoice("$", "$").addChoice("$$", "$$")
-                        .addChoice("$$$", "$$$").addChoice("$$$$", "$$$$"),
-                new OptionData(OptionType.STRING, "only", "Only places with all these tags, e.g. vegetarian").setMaxLength(400));
     }
 
     /**
@@ -57,7 +38,7 @@ public final class EatCommand extends SlashCommand {
      * refused at once, only to the caller, without costing them an ask; then the rate limit.
      */
     @Override
-    public String refuse(Call call) {
+    protected String check(Call call) {
         try {
             request(call);
         } catch (EatException e) {
@@ -69,11 +50,6 @@ public final class EatCommand extends SlashCommand {
     /** The "another one" button is another suggestion: it counts against the same per-minute limit. */
     public String refuseAnotherOne(Call call) {
         return rateLimit.tryAcquire(call.guildId(), call.userId());
-    }
-
-    @Override
-    public boolean ephemeral(Call call) {
-        return false;
     }
 
     @Override

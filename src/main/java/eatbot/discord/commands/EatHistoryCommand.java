@@ -5,9 +5,9 @@ import eatbot.eat.HistoryCount;
 import eatbot.eat.PastSuggestion;
 import eatbot.eat.Suggestion;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import eatbot.commands.Args;
+import eatbot.commands.More;
+import eatbot.commands.Commands;
 
 import java.util.List;
 
@@ -20,25 +20,18 @@ public final class EatHistoryCommand extends SlashCommand {
     private final EatService service;
 
     public EatHistoryCommand(EatService service) {
-        super("eat-history");
+        super(Commands.HISTORY);
         this.service = service;
     }
 
     @Override
-    public SlashCommandData data() {
-        return slash("The last suggestions on this server, what people said and where they went (only you see it)").addOptions(
-                new OptionData(OptionType.INTEGER, "count", "How many (default " + HistoryCount.DEFAULT + ")").setRequiredRange(1, HistoryCount.MAX));
-    }
-
-    @Override
     public Reply run(Call call) {
-        return show(service.historyWithReactions(call.guildId(), HistoryCount.parse(call.option("count"))));
+        return show(service.historyWithReactions(call.guildId(), new Args(Commands.HISTORY, null, call::option, call.locale()).whole("count", HistoryCount.DEFAULT)), call.locale());
     }
 
-    static Reply show(List<PastSuggestion> past) {
+    static Reply show(List<PastSuggestion> past, java.util.Locale locale) {
         if (past.isEmpty()) return Reply.text("No suggestions yet. Ask with `/eat`.");
-        StringBuilder b = new StringBuilder();
-        int shown = 0;
+        List<String> lines = new java.util.ArrayList<>();
         for (PastSuggestion p : past) {
             Suggestion s = p.suggestion();
             // <t:…:f> shows the time in each reader's own time zone
@@ -46,15 +39,12 @@ public final class EatHistoryCommand extends SlashCommand {
                     + " · for " + SuggestionMessage.members(s.members())
                     + (p.liked().isEmpty() ? "" : " · 👍 " + SuggestionMessage.members(p.liked()))
                     + (p.disliked().isEmpty() ? "" : " · 👎 " + SuggestionMessage.members(p.disliked()))
-                    + (p.decided() ? " · ✅ went" : "") + "\n";
-            if (b.length() + line.length() > 4000) break;
-            b.append(line);
-            shown++;
+                    + (p.decided() ? " · ✅ went" : "");
+            lines.add(line);
         }
-        if (shown < past.size()) b.append("… and ").append(past.size() - shown).append(" more");
         return Reply.embed(new EmbedBuilder()
                 .setTitle("Last suggestions, newest first")
-                .setDescription(b.toString().strip())
+                .setDescription(More.lines(lines, 4000, locale))
                 .setFooter("/eat-why id:<number> draws why one was suggested")
                 .build());
     }

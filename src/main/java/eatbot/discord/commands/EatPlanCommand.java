@@ -5,9 +5,8 @@ import eatbot.eat.EatService;
 import eatbot.eat.MealPlan;
 import eatbot.eat.SuggestRequest;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import eatbot.commands.Args;
+import eatbot.commands.Commands;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,28 +18,20 @@ import java.util.Locale;
  * counts against the same per-minute limit.
  */
 public final class EatPlanCommand extends SlashCommand {
-    public static final int DEFAULT_DAYS = 7;
+    public static final int DEFAULT_DAYS = Commands.PLAN_DAYS;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private final EatService service;
     private final EatRateLimit rateLimit;
 
     public EatPlanCommand(EatService service, EatRateLimit rateLimit) {
-        super("eat-plan");
+        super(Commands.PLAN);
         this.service = service;
         this.rateLimit = rateLimit;
     }
 
-    @Override
-    public SlashCommandData data() {
-        return slash("Plan the next days' meals: the places you like, with variety").addOptions(
-                new OptionData(OptionType.INTEGER, "days", "How many days (default " + DEFAULT_DAYS + ")").setRequiredRange(1, EatService.MAX_PLAN_DAYS))
-                .addOptions(EatCommand.whoAndFilters()).addOptions(
-                new OptionData(OptionType.STRING, "at", "When you eat each day, e.g. 12:30 (default: the server's meal time)").setMaxLength(20));
-    }
-
     /** Options that cannot make a plan are refused at once, only to the caller; then the rate limit. */
     @Override
-    public String refuse(Call call) {
+    protected String check(Call call) {
         try {
             EatCommand.request(call);
             days(call);
@@ -51,24 +42,13 @@ public final class EatPlanCommand extends SlashCommand {
     }
 
     @Override
-    public boolean ephemeral(Call call) {
-        return false;
-    }
-
-    @Override
     public Reply run(Call call) {
         SuggestRequest request = EatCommand.request(call);
         return show(service.plan(request, days(call)));
     }
 
     private static int days(Call call) {
-        String v = call.option("days");
-        if (v == null) return DEFAULT_DAYS;
-        try {
-            return EatService.checkPlanDays(Integer.parseInt(v.strip()));
-        } catch (NumberFormatException e) {
-            throw new EatException("days: must be a whole number from 1 to " + EatService.MAX_PLAN_DAYS + ".");
-        }
+        return new Args(Commands.PLAN, null, call::option, call.locale()).whole("days", DEFAULT_DAYS);
     }
 
     static Reply show(MealPlan plan) {

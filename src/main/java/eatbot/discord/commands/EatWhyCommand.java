@@ -4,9 +4,8 @@ import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Why;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import eatbot.commands.Args;
+import eatbot.commands.Commands;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
@@ -22,31 +21,20 @@ public final class EatWhyCommand extends SlashCommand {
 
     /** @param pictures the per-member limit on pictures, shared with /taste: each one is a chart rendered */
     public EatWhyCommand(EatService service, EatRateLimit pictures) {
-        super("eat-why");
+        super(Commands.WHY);
         this.service = service;
         this.pictures = pictures;
     }
 
-    @Override
-    public SlashCommandData data() {
-        return slash("A picture of why eatbot suggested a place (only you see it)").addOptions(
-                new OptionData(OptionType.INTEGER, "id", "The suggestion's number (#id, see /eat-history)", true).setMinValue(1));
-    }
-
     /** For /eat-why and the "Why?" button alike. */
     @Override
-    public String refuse(Call call) {
+    protected String check(Call call) {
         return pictures.tryAcquire(call.guildId(), call.userId());
     }
 
     @Override
     public Reply run(Call call) {
-        String id = call.option("id");
-        try {
-            return why(call, Long.parseLong(id == null ? "" : id.strip()));
-        } catch (NumberFormatException e) {
-            throw new EatException("Give id:<number> of a suggestion (see /eat-history).");
-        }
+        return why(call, new Args(Commands.WHY, null, call::option, call.locale()).whole("id"));
     }
 
     /** The "Why?" button: the custom id ends in the suggestion id. */

@@ -7,10 +7,11 @@ import eatbot.eat.Names;
 import eatbot.eat.Option;
 import eatbot.eat.PlaceTransfer;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import eatbot.commands.Args;
+import eatbot.commands.More;
+import eatbot.commands.Pages;
+import eatbot.commands.Commands;
+import eatbot.commands.Refusals;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 import java.nio.charset.StandardCharsets;
@@ -23,45 +24,11 @@ import java.util.Set;
  * list (admins can restrict adding to a role); the rest needs Manage Server.
  */
 public final class PlaceCommand extends SlashCommand {
-    private static final Set<String> ADMIN_ONLY = Set.of("edit", "remove", "rename", "export", "import");
-    private static final String HOURS_HELP = "Opening hours, e.g. Mon-Fri 11:30-14:30,17:30-22:00; Sat 12:00-23:00";
     private final EatService service;
 
     public PlaceCommand(EatService service) {
-        super("place");
+        super(Commands.PLACE);
         this.service = service;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return slash("Add, list, edit, rename, remove, export or import this server's places to eat").addSubcommands(
-                new SubcommandData("add", "Add a place to eat")
-                        .addOptions(new OptionData(OptionType.STRING, "name", "The place's name", true).setMaxLength(Names.MAX_NAME),
-                                new OptionData(OptionType.STRING, "tags", "Comma-separated tags, e.g. thai,spicy,$$").setMaxLength(400),
-                                new OptionData(OptionType.STRING, "link", "A menu or map link (https://...)").setMaxLength(Names.MAX_LINK),
-                                new OptionData(OptionType.STRING, "hours", HOURS_HELP).setMaxLength(PlaceTransfer.MAX_HOURS)),
-                new SubcommandData("list", "List this server's places, open or closed now")
-                        .addOptions(new OptionData(OptionType.INTEGER, "page", "Which page of a long list (default 1)").setMinValue(1)),
-                new SubcommandData("edit", "Change a place's tags, link or hours (none clears one) — Manage Server")
-                        .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true),
-                                new OptionData(OptionType.STRING, "tags", "All its tags, comma-separated (none clears them)").setMaxLength(400),
-                                new OptionData(OptionType.STRING, "link", "A menu or map link (none clears it)").setMaxLength(Names.MAX_LINK),
-                                new OptionData(OptionType.STRING, "hours", HOURS_HELP + " (none clears them)").setMaxLength(PlaceTransfer.MAX_HOURS)),
-                new SubcommandData("remove", "Remove a place (its history stays) — Manage Server")
-                        .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true)),
-                new SubcommandData("rename", "Rename a place — Manage Server")
-                        .addOptions(new OptionData(OptionType.STRING, "name", "The place", true, true),
-                                new OptionData(OptionType.STRING, "to", "Its new name", true).setMaxLength(Names.MAX_NAME)),
-                new SubcommandData("export", "This server's places as a JSON file — Manage Server"),
-                new SubcommandData("import", "Add the places of a JSON file from /place export (all or nothing) — Manage Server")
-                        .addOptions(new OptionData(OptionType.ATTACHMENT, "file", "A places file from /place export", true)));
-    }
-
-    @Override
-    public String refuse(Call call) {
-        // Discord always sends a subcommand; a forged or garbled interaction may not
-        if (call.subcommand() == null) return "Choose what to do with /place: add, list, edit, rename, remove, export or import.";
-        return ADMIN_ONLY.contains(call.subcommand()) ? Permissions.refuseUnlessAdmin(call) : null;
     }
 
     @Override
@@ -82,7 +49,7 @@ public final class PlaceCommand extends SlashCommand {
                 Option o = service.editPlace(guild, call.option("name"), call.option("tags"), call.option("link"), call.option("hours"));
                 yield Reply.text("Updated **" + Text.escape(o.name()) + "**" + tags(o) + details(o) + ".");
             }
-            case "list" -> list(service.places(guild), o -> service.isOpenNow(guild, o), page(call.option("page")));
+            case "list" -> list(service.places(guild), o -> service.isOpenNow(guild, o), new Args(Commands.PLACE, "list", call::option, call.locale()).whole("page", 1), call.locale());
             case "remove" -> {
                 Option o = service.removePlace(guild, call.option("name"));
                 yield Reply.text("Removed **" + Text.escape(o.name()) + "**. It will not be suggested again; its history stays.");
@@ -101,7 +68,7 @@ public final class PlaceCommand extends SlashCommand {
                         .build(), null);
             }
             case "import" -> importPlaces(call);
-            default -> throw new EatException("Use /place add, list, edit, rename, remove, export or import.");
+            default -> throw new EatException(Refusals.use(definition(), call.locale()));
         };
     }
 
@@ -116,56 +83,30 @@ public final class PlaceCommand extends SlashCommand {
         EatService.PlaceImport done = service.importPlaces(call.guildId(), call.userId(), bytes);
         StringBuilder b = new StringBuilder("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places"));
         if (!done.alreadyThere().isEmpty()) {
-            b.append("; already there, left unchanged: ");
-            int shown = 0;
-            for (String name : done.alreadyThere()) {
-                String part = (shown == 0 ? "" : ", ") + Text.escape(name);
-                if (b.length() + part.length() > 1800) {
-                    b.append(" … and ").append(done.alreadyThere().size() - shown).append(" more");
-                    break;
-                }
-                b.append(part);
-                shown++;
-            }
+            b.append("; already there, left unchanged: ")
+                    .append(More.join(done.alreadyThere().stream().map(Text::escape).toList(), 1800 - b.length(), call.locale()));
         }
         return Reply.text(b.append(".").toString());
     }
 
-    /** The places, one a line, with "closed now" where their hours say so. */
     static Reply list(List<Option> places, java.util.function.Predicate<Option> openNow, int page) {
+        return list(places, openNow, page, java.util.Locale.ENGLISH);
+    }
+
+    /** The places, one a line, with "closed now" where their hours say so; whole lines a page. */
+    static Reply list(List<Option> places, java.util.function.Predicate<Option> openNow, int page, java.util.Locale locale) {
         if (places.isEmpty()) return Reply.text("No places yet. Add one with `/place add`.");
-        // an embed description holds 4096 characters: whole lines, as many pages as they need
-        List<StringBuilder> pages = new ArrayList<>();
-        pages.add(new StringBuilder());
-        for (Option o : places) {
-            String line = "• " + Text.escape(o.name()) + tags(o) + (o.hours() != null && !openNow.test(o) ? " · 🌙 closed now" : "") + "\n";
-            if (pages.get(pages.size() - 1).length() + line.length() > PAGE) pages.add(new StringBuilder());
-            pages.get(pages.size() - 1).append(line);
-        }
-        if (page > pages.size()) {
-            throw new EatException("The list has " + pages.size() + (pages.size() == 1 ? " page." : " pages."));
-        }
+        List<String> lines = places.stream()
+                .map(o -> "• " + Text.escape(o.name()) + tags(o) + (o.hours() != null && !openNow.test(o) ? " · 🌙 closed now" : "")).toList();
+        Pages.Page shown = Pages.of(lines, PAGE).page(page, locale);
         EmbedBuilder e = new EmbedBuilder()
                 .setTitle(places.size() + (places.size() == 1 ? " place" : " places"))
-                .setDescription(pages.get(page - 1).toString().strip());
-        if (pages.size() > 1) {
-            e.setFooter("Page " + page + " of " + pages.size() + (page < pages.size() ? " · /place list page:" + (page + 1) + " for more" : ""));
-        }
+                .setDescription(String.join("\n", shown.lines()));
+        if (shown.of() > 1) e.setFooter(shown.footer("/place list", locale));
         return Reply.embed(e.build());
     }
 
-    static final int PAGE = 4000;
-
-    private static int page(String option) {
-        if (option == null) return 1;
-        try {
-            int p = Integer.parseInt(option.strip());
-            if (p >= 1) return p;
-        } catch (NumberFormatException ignored) {
-            // refused below
-        }
-        throw new EatException("page must be a whole number from 1.");
-    }
+    static final int PAGE = Pages.PAGE;
 
     private static String tags(Option o) {
         return o.tags().isEmpty() ? "" : " · " + Text.escape(String.join(", ", o.tags()));

@@ -2,11 +2,8 @@ package eatbot.discord.commands;
 
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
-import eatbot.eat.PersonalData;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 import java.nio.charset.StandardCharsets;
@@ -24,15 +21,8 @@ public final class PrivacyCommand extends SlashCommand {
     private final EatService service;
 
     public PrivacyCommand(EatService service) {
-        super("privacy");
+        super(eatbot.commands.Commands.PRIVACY);
         this.service = service;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return slash("Your data in this server: get a copy, or have it deleted (only you see it)").addSubcommands(
-                new SubcommandData("export", "Everything eatbot keeps about you here, as a JSON file"),
-                new SubcommandData("forget", "Delete your reactions and what eatbot learned about your taste here (asks first)"));
     }
 
     @Override
@@ -50,7 +40,7 @@ public final class PrivacyCommand extends SlashCommand {
                     .setComponents(ActionRow.of(Button.danger(FORGET + call.userId(), "Delete my data"),
                             Button.secondary(KEEP + call.userId(), "Keep it")))
                     .build(), null);
-            default -> throw new EatException("Use /privacy export or /privacy forget.");
+            default -> throw new EatException(eatbot.commands.Refusals.use(definition(), call.locale()));
         };
     }
 
@@ -62,19 +52,11 @@ public final class PrivacyCommand extends SlashCommand {
 
     /** The confirmation button: forgets the presser (who is the asker), and says what went. */
     public Reply confirm(Call call) {
-        PersonalData.Forgotten f = service.privacyForget(call.guildId(), call.userId());
-        return Reply.text(f.nothing() ? "eatbot had nothing about you in this server."
-                : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
-                + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
-                + " and " + count(f.placesUnattributed(), "place") + ".");
+        return Reply.text(eatbot.commands.Words.forgotten(service.privacyForget(call.guildId(), call.userId()), call.locale()));
     }
 
     /** The "keep it" button. */
     public Reply keep() {
         return Reply.text("Nothing was deleted.");
-    }
-
-    private static String count(int n, String thing) {
-        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }

@@ -5,10 +5,10 @@ import eatbot.eat.EatService;
 import eatbot.eat.Names;
 import eatbot.eat.Veto;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import eatbot.commands.Commands;
+import eatbot.commands.More;
+import eatbot.commands.Refusals;
+import eatbot.commands.Words;
 
 import java.util.List;
 
@@ -21,27 +21,8 @@ public final class VetoCommand extends SlashCommand {
     private final EatService service;
 
     public VetoCommand(EatService service) {
-        super("veto");
+        super(Commands.VETO);
         this.service = service;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return slash("Never suggest a place or a tag when you are eating (only you see it)")
-                .addSubcommands(subcommands("when you eat"));
-    }
-
-    /** add, remove and list, worded for whose vetoes they are. */
-    public static List<SubcommandData> subcommands(String scope) {
-        return List.of(
-                new SubcommandData("add", "Never suggest this " + scope + ": give place: or tag:").addOptions(targets()),
-                new SubcommandData("remove", "Lift a veto: give place: or tag:").addOptions(targets()),
-                new SubcommandData("list", "The vetoes that apply " + scope));
-    }
-
-    private static List<OptionData> targets() {
-        return List.of(new OptionData(OptionType.STRING, "place", "A place", false, true),
-                new OptionData(OptionType.STRING, "tag", "A tag, e.g. spicy").setMaxLength(Names.MAX_TAG));
     }
 
     @Override
@@ -58,30 +39,22 @@ public final class VetoCommand extends SlashCommand {
         return switch (sub == null ? "" : sub) {
             case "add" -> {
                 Veto v = service.veto(guild, who, call.option("place"), call.option("tag"));
-                yield Reply.text("🚫 eatbot will not suggest " + what(v) + (who == null ? " on this server any more." : " when you are eating."));
+                yield Reply.text(Words.vetoed(what(v), who == null, call.locale()));
             }
             case "remove" -> {
                 Veto v = service.liftVeto(guild, who, call.option("place"), call.option("tag"));
-                yield Reply.text("Lifted " + (who == null ? "the server's" : "your") + " veto on " + what(v) + ".");
+                yield Reply.text(Words.lifted(what(v), who == null, call.locale()));
             }
-            case "list" -> list(service.vetoes(guild, who), who);
-            default -> throw new EatException(who == null ? "Use /eat-admin veto add, remove or list." : "Use /veto add, remove or list.");
+            case "list" -> list(service.vetoes(guild, who), who, call.locale());
+            default -> throw new EatException(who == null ? Refusals.useGroup(Commands.ADMIN, "veto", call.locale()) : Refusals.use(Commands.VETO, call.locale()));
         };
     }
 
-    static Reply list(List<Veto> vetoes, String who) {
-        if (vetoes.isEmpty()) return Reply.text(who == null ? "No vetoes on this server." : "No vetoes for you (or the server).");
-        StringBuilder b = new StringBuilder();
-        int shown = 0;
-        for (Veto v : vetoes) {
-            String whose = v.serverWide() ? "the whole server" : v.userId().equals(who) ? "you" : "<@" + v.userId() + ">";
-            String line = "• " + what(v) + " — " + whose + "\n";
-            if (b.length() + line.length() > 4000) break;
-            b.append(line);
-            shown++;
-        }
-        if (shown < vetoes.size()) b.append("… and ").append(vetoes.size() - shown).append(" more");
-        return Reply.embed(new EmbedBuilder().setTitle("Vetoes").setDescription(b.toString().strip()).build());
+    static Reply list(List<Veto> vetoes, String who, java.util.Locale locale) {
+        if (vetoes.isEmpty()) return Reply.text(Words.noVetoes(who == null, locale));
+        List<String> lines = vetoes.stream().map(v -> "• " + what(v) + " — "
+                + (v.serverWide() ? "the whole server" : v.userId().equals(who) ? "you" : "<@" + v.userId() + ">")).toList();
+        return Reply.embed(new EmbedBuilder().setTitle("Vetoes").setDescription(More.lines(lines, 4000, locale)).build());
     }
 
     /** The vetoed place or tag, escaped and bold; a place removed since says so. */

@@ -173,7 +173,7 @@ class PlaceCommandTest {
         assertNull(PlaceCommand.list(List.of(option("Pho 99")), o -> true, 1).message().getEmbeds().get(0).getFooter());
         assertEquals("The list has 1 page.",
                 assertThrows(EatException.class, () -> PlaceCommand.list(List.of(option("Pho 99")), o -> true, 2)).getMessage());
-        assertEquals("page must be a whole number from 1.",
+        assertEquals("page must be at least 1, got 0.",
                 assertThrows(EatException.class, () -> place.run(FakeCall.member("list", Map.of("page", "0")))).getMessage());
     }
 

@@ -77,7 +77,7 @@ class EatAdminCommandTest {
         verify(service).setColdStart("111", 5.0);
         verify(service).setTimeZone("111", "Europe/Paris");
         assertTrue(shown.contains("Cold start"), shown);
-        assertEquals("days must be a whole number.",
+        assertEquals("days must be a whole number, got '2.5'.",
                 assertThrows(EatException.class, () -> admin.run(FakeCall.admin("cooldown", Map.of("days", "2.5")))).getMessage());
     }
 
