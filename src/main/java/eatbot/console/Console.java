@@ -1,7 +1,10 @@
 package eatbot.console;
 
 import eatbot.chart.TasteChart;
+import eatbot.commands.Answer;
 import eatbot.commands.Args;
+import eatbot.commands.Handlers;
+import eatbot.commands.Invocation;
 import eatbot.commands.CommandDef;
 import eatbot.commands.Commands;
 import eatbot.commands.More;
@@ -232,21 +235,25 @@ public final class Console {
     }
 
     private void handlers() {
+        Handlers shared = new Handlers(service);
+        for (CommandDef c : Commands.ALL) {
+            List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
+                    : c.subcommands().stream().map(SubcommandDef::path).toList();
+            for (String path : paths) {
+                shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> print(h.handle(
+                        new Invocation(GUILD, user, a, locale, ConsoleStyle.INSTANCE, true)))));
+            }
+        }
         on(Commands.EAT, null, (a, o) -> suggested(request(a)));
         on(Commands.PLAN, null, (a, o) -> plan(a));
-        on(Commands.HISTORY, null, (a, o) -> history(a));
         on(Commands.WHY, null, (a, o) -> why(o.containsKey("id") ? a.whole("id") : lastId("explain")));
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
         on(Commands.TASTE, null, (a, o) -> taste());
         for (String sub : List.of("add", "edit", "list", "remove", "rename", "export", "import")) on(Commands.PLACE, sub, (a, o) -> place(sub, a));
-        for (String sub : List.of("add", "remove", "list")) {
-            on(Commands.VETO, sub, (a, o) -> veto(sub, a, user));
-            on(Commands.ADMIN, "veto " + sub, (a, o) -> veto(sub, a, null));
-        }
         on(Commands.PRIVACY, "export", (a, o) -> out.println(service.privacyExport(GUILD, user)));
         on(Commands.PRIVACY, "forget", (a, o) -> forget(o));
         for (SubcommandDef s : Commands.ADMIN.subcommands()) {
-            if (s.group() == null) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
+            if (s.group() == null && !handlers.containsKey(key(Commands.ADMIN, s.path()))) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
         }
         for (CommandDef c : Commands.ALL) {
             List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
@@ -501,47 +508,16 @@ public final class Console {
 
     // ---- vetoes: /veto for oneself, /eat-admin veto for the server (who = null) ----
 
-    private void veto(String sub, Args o, String who) {
-        switch (sub) {
-            case "add" -> {
-                Veto v = service.veto(GUILD, who, o.text("place"), o.text("tag"));
-                out.println(Words.vetoed(v.what(), who == null, locale));
-            }
-            case "remove" -> {
-                Veto v = service.liftVeto(GUILD, who, o.text("place"), o.text("tag"));
-                out.println(Words.lifted(v.what(), who == null, locale));
-            }
-            case "list" -> {
-                List<Veto> vs = service.vetoes(GUILD, who);
-                if (vs.isEmpty()) {
-                    out.println(Words.noVetoes(who == null, locale));
-                    return;
-                }
-                out.println("Vetoes:");
-                for (Veto v : vs) out.println("  " + v.what() + " — " + (v.serverWide() ? "the whole server" : v.userId()));
-            }
-            default -> throw new IllegalStateException(sub);
-        }
-    }
-
     // ---- /eat history and /eat why ----
 
-    private void history(Args o) {
-        int count = o.whole("count", HistoryCount.DEFAULT);
-        List<PastSuggestion> past = service.historyWithReactions(GUILD, count);
-        if (past.isEmpty()) {
-            out.println("No suggestions yet. Ask with /eat.");
-            return;
-        }
-        out.println("Last suggestions, newest first:");
-        java.time.ZoneId zone = service.settings(GUILD).zone();
-        for (PastSuggestion p : past) {
-            Suggestion s = p.suggestion();
-            out.printf(Locale.ROOT, "  #%d %s %s for %s%s%s%s%n", s.id(), HISTORY_TIME.format(s.createdAt().atZone(zone)),
-                    s.option().name(), String.join(", ", s.members()),
-                    p.liked().isEmpty() ? "" : "  👍 " + String.join(", ", p.liked()),
-                    p.disliked().isEmpty() ? "" : "  👎 " + String.join(", ", p.disliked()),
-                    p.decided() ? "  ✅ went" : "");
+    /** A handler's answer as text: a list under its title, one item a line, then its footer. */
+    private void print(Answer answer) {
+        if (answer instanceof Answer.Lines l) {
+            out.println(l.title() + ":");
+            for (String line : l.lines()) out.println("  " + line);
+            if (l.footer() != null) out.println(l.footer());
+        } else {
+            out.println(((Answer.Text) answer).text());
         }
     }
 

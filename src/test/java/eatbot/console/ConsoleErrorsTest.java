@@ -122,8 +122,8 @@ class ConsoleErrorsTest {
     void historyShowsFromOneToTwentyFiveAsOnDiscord() {
         say("/place add name:Pho 99");
         for (int i = 0; i < 30; i++) say("/eat");
-        assertEquals(1 + 1, say("/eat history count:1").lines().count(), "a heading and one suggestion");
-        assertEquals(1 + 25, say("/eat history count:25").lines().count(), "a heading and 25 suggestions");
+        assertEquals(1 + 1 + 1, say("/eat history count:1").lines().count(), "a heading, one suggestion and the footer");
+        assertEquals(1 + 25 + 1, say("/eat history count:25").lines().count(), "a heading, 25 suggestions and the footer");
     }
 
     @Test

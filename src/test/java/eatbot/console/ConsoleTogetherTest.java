@@ -67,7 +67,7 @@ class ConsoleTogetherTest {
 
         out = run("+1", "as bob", "+1", "as carol", "-1", "/eat history");
         assertTrue(out.contains("bob on " + picked + " (👍 1 👎 0)"), out);
-        assertTrue(out.contains("#" + m.group(1) + " ") && out.contains(picked + " for alice, bob, carol  👍 alice, bob  👎 carol"), out);
+        assertTrue(out.contains("#" + m.group(1) + " ") && out.contains(picked + " · for alice, bob, carol · 👍 alice, bob · 👎 carol"), out);
 
         out = run("/eat only:halal");
         assertEquals("✗ Nothing is left after only:halal: it rules out all 5 places still in the running.\n", out);
@@ -103,7 +103,7 @@ class ConsoleTogetherTest {
         places();
         assertTrue(run("/eat-admin veto add place:steakhouse").contains("will not suggest Steakhouse on this server any more"));
         String list = run("as bob", "/veto add place:Hotpot King", "/veto list");
-        assertTrue(list.contains("  Steakhouse — the whole server") && list.contains("  Hotpot King — bob"), list);
+        assertTrue(list.contains("  Steakhouse — the whole server") && list.contains("  Hotpot King — you"), list);
         assertTrue(run("/eat-admin veto remove place:Steakhouse").contains("Lifted the server's veto on Steakhouse."));
         assertEquals("Vetoes:\n  Hotpot King — bob\n", run("/eat-admin veto list"), "an admin sees every veto");
     }

@@ -1,5 +1,6 @@
 package eatbot.discord.commands;
 
+import eatbot.commands.Handlers;
 import eatbot.discord.commands.admin.EatAdminCommand;
 import eatbot.eat.EatService;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -31,8 +32,9 @@ public final class CommandSet {
         EatCommand eat = new EatCommand(service, rateLimit);
         EatWhyCommand why = new EatWhyCommand(service, pictures);
         PrivacyCommand privacy = new PrivacyCommand(service);
-        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service), why, new PlaceCommand(service), new VetoCommand(service),
-                new TasteCommand(service, pictures), privacy, new EatAdminCommand(service),
+        Handlers handlers = new Handlers(service);
+        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service),
+                new VetoCommand(service, handlers), new TasteCommand(service, pictures), privacy, new EatAdminCommand(service, handlers),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
             byName.put(c.name(), c);
         }

@@ -2,8 +2,8 @@ package eatbot.discord.commands.admin;
 
 import eatbot.discord.commands.Call;
 import eatbot.discord.commands.Reply;
-import eatbot.discord.commands.SlashCommand;
-import eatbot.discord.commands.VetoCommand;
+import eatbot.commands.Handlers;
+import eatbot.discord.commands.DefinedCommand;
 import eatbot.commands.Args;
 import eatbot.commands.Commands;
 import eatbot.commands.Refusals;
@@ -21,19 +21,20 @@ import java.util.Locale;
  * {@code /eat-admin show|policy|exploration|prior|add-role|group-rule|cooldown|gamma|cold-start|timezone|meal-time|variety}
  * and {@code /eat-admin veto add|remove|list}: this server's suggestion settings and server-wide vetoes.
  */
-public final class EatAdminCommand extends SlashCommand {
-    private final EatService service;
-
+public final class EatAdminCommand extends DefinedCommand {
     public EatAdminCommand(EatService service) {
-        super(Commands.ADMIN);
-        this.service = service;
+        this(service, new Handlers(service));
+    }
+
+    public EatAdminCommand(EatService service, Handlers handlers) {
+        super(Commands.ADMIN, service, handlers);
     }
 
     @Override
     public Reply run(Call call) {
         String guild = call.guildId();
         String sub = call.subcommand() == null ? "" : call.subcommand();
-        if (sub.startsWith("veto ")) return VetoCommand.handle(service, call, null, sub.substring("veto ".length()));
+        if (sub.startsWith("veto ")) return answer(call, sub);
         Args a = new Args(Commands.ADMIN, call.subcommand(), call::option, call.locale());
         GuildSettings s = switch (sub) {
             case "show" -> service.settings(guild);
@@ -68,22 +69,6 @@ public final class EatAdminCommand extends SlashCommand {
                 .addField("Meal time", s.mealTime().toString(), true)
                 .addField("Variety", Numbers.format(s.variety()) + (s.variety() == 0 ? " (liking only)" : ""), true)
                 .build();
-    }
-
-    @Override
-    public List<String> autocomplete(String guildId, String option, String typed) {
-        if (option.equals("zone")) return zones(typed);
-        if (option.equals("place")) return service.placeNames(guildId, typed);
-        return List.of();
-    }
-
-    /** Time zone ids containing what was typed (those starting with it first), at most 25. */
-    static List<String> zones(String typed) {
-        String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.contains("/") && z.toLowerCase(Locale.ROOT).contains(t))
-                .sorted(java.util.Comparator.comparing((String z) -> !z.toLowerCase(Locale.ROOT).startsWith(t)).thenComparing(z -> z))
-                .limit(25).toList();
     }
 
 }

@@ -1,0 +1,45 @@
+package eatbot.commands;
+
+import eatbot.eat.EatService;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The commands answered by one handler for both front ends, by definition and
+ * subcommand path. A front end asks here first; what is not here it still answers
+ * itself (see docs/DESIGN.md: the commands not moved yet).
+ */
+public final class Handlers {
+    private final Map<String, Handler> byPath = new HashMap<>();
+
+    public Handlers(EatService service) {
+        VetoHandler vetoes = new VetoHandler(service);
+        for (String sub : List.of("add", "remove", "list")) {
+            on(Commands.VETO, sub, in -> vetoes.handle(in, in.user(), sub));
+            on(Commands.ADMIN, "veto " + sub, in -> vetoes.handle(in, null, sub));
+        }
+        on(Commands.HISTORY, null, new HistoryHandler(service));
+    }
+
+    private void on(CommandDef def, String path, Handler handler) {
+        if (path != null && def.subcommand(path).isEmpty()) throw new IllegalStateException("/" + def.name() + " has no " + path);
+        byPath.put(key(def, path), handler);
+    }
+
+    private static String key(CommandDef def, String path) {
+        return path == null ? def.name() : def.name() + " " + path;
+    }
+
+    /** The handler of a command or subcommand, when it has moved here. */
+    public Optional<Handler> get(CommandDef def, String path) {
+        return Optional.ofNullable(byPath.get(key(def, path)));
+    }
+
+    /** Answers an invocation of {@code def} at {@code path}; the handler must exist. */
+    public Answer answer(CommandDef def, String path, Invocation in) {
+        return get(def, path).orElseThrow(() -> new IllegalStateException("no handler for " + key(def, path))).handle(in);
+    }
+}

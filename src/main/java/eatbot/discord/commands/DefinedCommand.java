@@ -1,0 +1,76 @@
+package eatbot.discord.commands;
+
+import eatbot.commands.Answer;
+import eatbot.commands.Args;
+import eatbot.commands.CommandDef;
+import eatbot.commands.Completion;
+import eatbot.commands.Handlers;
+import eatbot.commands.Invocation;
+import eatbot.commands.More;
+import eatbot.commands.OptionDef;
+import eatbot.eat.EatService;
+import net.dv8tion.jda.api.EmbedBuilder;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A slash command answered by its neutral handler ({@link Handlers}): the call becomes an
+ * {@link Invocation}, the {@link Answer} an embed or a message. Autocomplete comes from
+ * the options' definitions.
+ */
+public class DefinedCommand extends SlashCommand {
+    protected final EatService service;
+    private final Handlers handlers;
+
+    public DefinedCommand(CommandDef definition, EatService service, Handlers handlers) {
+        super(definition);
+        this.service = service;
+        this.handlers = handlers;
+    }
+
+    @Override
+    public Reply run(Call call) {
+        return answer(call, call.subcommand());
+    }
+
+    /** The handler's answer to {@code call}, at {@code path}, as a Discord reply. */
+    protected Reply answer(Call call, String path) {
+        Invocation in = new Invocation(call.guildId(), call.userId(), new Args(definition(), path, call::option, call.locale()),
+                call.locale(), DiscordStyle.INSTANCE, call.canManageServer());
+        return reply(handlers.answer(definition(), path, in), call.locale());
+    }
+
+    /** An answer as Discord shows it: a text message, or an embed of lines cut to fit ("… and N more"). */
+    public static Reply reply(Answer answer, Locale locale) {
+        if (answer instanceof Answer.Lines l) {
+            List<String> lines = l.bulleted() ? l.lines().stream().map(s -> "• " + s).toList() : l.lines();
+            EmbedBuilder e = new EmbedBuilder().setTitle(l.title()).setDescription(More.lines(lines, 4000, locale));
+            if (l.footer() != null) e.setFooter(l.footer());
+            return Reply.embed(e.build());
+        }
+        return Reply.text(((Answer.Text) answer).text());
+    }
+
+    @Override
+    public List<String> autocomplete(String guildId, String option, String typed) {
+        Completion source = definition().options().stream().filter(o -> o.name().equals(option)).map(OptionDef::completion).findFirst()
+                .orElseGet(() -> definition().subcommands().stream().flatMap(s -> s.options().stream())
+                        .filter(o -> o.name().equals(option)).map(OptionDef::completion).findFirst().orElse(Completion.NONE));
+        return switch (source) {
+            case PLACES -> service.placeNames(guildId, typed);
+            case TIME_ZONES -> zones(typed);
+            case NONE -> List.of();
+        };
+    }
+
+    /** Time zone ids containing what was typed (those starting with it first), at most 25. */
+    public static List<String> zones(String typed) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.contains("/") && z.toLowerCase(Locale.ROOT).contains(t))
+                .sorted(java.util.Comparator.comparing((String z) -> !z.toLowerCase(Locale.ROOT).startsWith(t)).thenComparing(z -> z))
+                .limit(25).toList();
+    }
+}
