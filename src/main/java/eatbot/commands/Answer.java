@@ -8,14 +8,33 @@ public sealed interface Answer {
     record Text(String text) implements Answer {}
 
     /**
-     * A titled list, one item a line, with a footer (or null); the front end cuts it to fit
-     * ("… and N more") or pages it (then {@code page} is the page shown and its count).
+     * A titled list, one item a line, with a footer (or null) and a picture (or null); the
+     * front end cuts it to fit ("… and N more").
      *
      * @param bulleted whether each line is an item of a list (Discord puts "• " before it)
      */
-    record Lines(String title, List<String> lines, String footer, boolean bulleted) implements Answer {
+    record Lines(String title, List<String> lines, String footer, boolean bulleted, File picture) implements Answer {
         public Lines {
             lines = List.copyOf(lines);
         }
+
+        public Lines(String title, List<String> lines, String footer, boolean bulleted) {
+            this(title, lines, footer, bulleted, null);
+        }
     }
+
+    /**
+     * A file: Discord attaches it; the console prints data (JSON) as it is, and writes a
+     * picture into its charts folder and says where.
+     */
+    record File(String text, String name, byte[] bytes, boolean picture) implements Answer {}
+
+    /**
+     * A question before something that cannot be undone: Discord asks with two buttons only the
+     * asker may press, the console with the command again and {@code confirm:yes}.
+     *
+     * @param action  what confirming does, named for the front ends ({@code privacy-forget})
+     * @param decline what saying no does ({@code privacy-keep})
+     */
+    record Confirm(String question, String yes, String no, String action, String decline) implements Answer {}
 }

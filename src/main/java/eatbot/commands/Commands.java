@@ -100,7 +100,7 @@ public final class Commands {
     public static final CommandDef PRIVACY = CommandDef.of("privacy", "/privacy", "Your data in this server: get a copy, or have it deleted (only you see it)")
             .subcommands(
                     SubcommandDef.of("export", "Everything eatbot keeps about you here, as a JSON file"),
-                    SubcommandDef.of("forget", "Delete your reactions and what eatbot learned about your taste here (asks first)"));
+                    SubcommandDef.of("forget", "Delete your reactions and what eatbot learned about your taste here (asks first)").askingFirst());
 
     public static final CommandDef ADMIN = CommandDef.of("eat-admin", "/eat-admin", "Tune how eatbot suggests on this server (Manage Server)")
             .managers()

@@ -22,6 +22,24 @@ public final class Handlers {
             on(Commands.ADMIN, "veto " + sub, in -> vetoes.handle(in, null, sub));
         }
         on(Commands.HISTORY, null, new HistoryHandler(service));
+        PrivacyHandler privacy = new PrivacyHandler(service);
+        on(Commands.PRIVACY, "export", privacy::export);
+        on(Commands.PRIVACY, "forget", privacy::forget);
+        confirmations.put(PrivacyHandler.FORGET, privacy::confirmed);
+    }
+
+    private final Map<String, Handler> confirmations = new HashMap<>();
+
+    /** What saying yes to a {@link Answer.Confirm} with this action does. */
+    public Answer confirmed(String action, Invocation in) {
+        Handler h = confirmations.get(action);
+        if (h == null) throw new IllegalStateException("no confirmation " + action);
+        return h.handle(in);
+    }
+
+    /** What saying no to a confirmation answers. */
+    public static Answer declined(java.util.Locale locale) {
+        return PrivacyHandler.kept(locale);
     }
 
     private void on(CommandDef def, String path, Handler handler) {

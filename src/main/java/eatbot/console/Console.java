@@ -240,8 +240,15 @@ public final class Console {
             List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
                     : c.subcommands().stream().map(SubcommandDef::path).toList();
             for (String path : paths) {
-                shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> print(h.handle(
-                        new Invocation(GUILD, user, a, locale, ConsoleStyle.INSTANCE, true)))));
+                shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> {
+                    Invocation in = new Invocation(GUILD, user, a, locale, ConsoleStyle.INSTANCE, true);
+                    Answer answer = h.handle(in);
+                    // the console's stand-in for the confirmation buttons: the same line with confirm:yes
+                    if (answer instanceof Answer.Confirm ask && "yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
+                        answer = shared.confirmed(ask.action(), in);
+                    }
+                    print(answer, ConsoleForms.usage(c, path));
+                }));
             }
         }
         on(Commands.EAT, null, (a, o) -> suggested(request(a)));
@@ -250,8 +257,6 @@ public final class Console {
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
         on(Commands.TASTE, null, (a, o) -> taste());
         for (String sub : List.of("add", "edit", "list", "remove", "rename", "export", "import")) on(Commands.PLACE, sub, (a, o) -> place(sub, a));
-        on(Commands.PRIVACY, "export", (a, o) -> out.println(service.privacyExport(GUILD, user)));
-        on(Commands.PRIVACY, "forget", (a, o) -> forget(o));
         for (SubcommandDef s : Commands.ADMIN.subcommands()) {
             if (s.group() == null && !handlers.containsKey(key(Commands.ADMIN, s.path()))) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
         }
@@ -447,18 +452,6 @@ public final class Console {
         }
     }
 
-    // ---- /privacy ----
-
-    private void forget(Map<String, String> o) {
-        // the console's stand-in for Discord's confirmation button
-        if (!"yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
-            out.println("This deletes your reactions and what eatbot learned about your taste in this server"
-                    + " (the places stay). To go on: /privacy forget confirm:yes");
-            return;
-        }
-        out.println(Words.forgotten(service.privacyForget(GUILD, user), locale));
-    }
-
     private static String details(Option o) {
         return (o.hours() == null ? "" : " hours: " + o.hours()) + (o.link() == null ? "" : " " + o.link());
     }
@@ -510,12 +503,20 @@ public final class Console {
 
     // ---- /eat history and /eat why ----
 
-    /** A handler's answer as text: a list under its title, one item a line, then its footer. */
-    private void print(Answer answer) {
+    /**
+     * A handler's answer as text: a list under its title, one item a line, then its footer and
+     * where its picture went; data (JSON) as it is, for a pipe; a question with how to confirm.
+     */
+    private void print(Answer answer, String usage) {
         if (answer instanceof Answer.Lines l) {
             out.println(l.title() + ":");
             for (String line : l.lines()) out.println("  " + line);
             if (l.footer() != null) out.println(l.footer());
+            if (l.picture() != null) out.println(l.picture().text() + " " + writeChart(l.picture().name(), l.picture().bytes()));
+        } else if (answer instanceof Answer.File f) {
+            out.println(f.picture() ? f.text() + " " + writeChart(f.name(), f.bytes()) : new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } else if (answer instanceof Answer.Confirm c) {
+            out.println(c.question() + " " + eatbot.i18n.Messages.of(locale).text("confirm.console", usage.replace("[confirm:yes]", "confirm:yes")));
         } else {
             out.println(((Answer.Text) answer).text());
         }

@@ -79,7 +79,7 @@ public final class ConsoleForms {
     public static Set<String> keys(Form f) {
         Set<String> keys = new LinkedHashSet<>();
         for (OptionDef o : f.def().optionsOf(f.path())) keys.add(o.name());
-        if (f.def() == Commands.PRIVACY && "forget".equals(f.path())) keys.add("confirm"); // the confirmation button
+        if (asksFirst(f.def(), f.path())) keys.add("confirm"); // the confirmation buttons' stand-in
         return keys;
     }
 
@@ -87,8 +87,12 @@ public final class ConsoleForms {
     public static String usage(CommandDef def, String path) {
         String line = def.usage(path);
         if (def == Commands.WHY) line = line.replace(" id:<n>", " [id:<n>]"); // the session's last suggestion stands in
-        if (def == Commands.PRIVACY && "forget".equals(path)) line += " [confirm:yes]";
+        if (asksFirst(def, path)) line += " [confirm:yes]";
         return line;
+    }
+
+    static boolean asksFirst(CommandDef def, String path) {
+        return path != null && def.subcommand(path).map(SubcommandDef::asksFirst).orElse(false);
     }
 
     /** Every command's usage line and description, from the definitions; then the console-only forms. */

@@ -31,8 +31,8 @@ public final class CommandSet {
     public CommandSet(EatService service, EatRateLimit rateLimit, EatRateLimit pictures) {
         EatCommand eat = new EatCommand(service, rateLimit);
         EatWhyCommand why = new EatWhyCommand(service, pictures);
-        PrivacyCommand privacy = new PrivacyCommand(service);
         Handlers handlers = new Handlers(service);
+        PrivacyCommand privacy = new PrivacyCommand(service, handlers);
         for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service),
                 new VetoCommand(service, handlers), new TasteCommand(service, pictures), privacy, new EatAdminCommand(service, handlers),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
@@ -44,7 +44,7 @@ public final class CommandSet {
                 new ButtonPress(AnotherOne.PREFIX, ButtonPress.Answer.PUBLIC, (call, id) -> eat.refuseAnotherOne(call), eat::again),
                 new ButtonPress(SuggestionMessage.WHY, ButtonPress.Answer.PRIVATE, (call, id) -> why.refuse(call), why::button),
                 new ButtonPress(PrivacyCommand.FORGET, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.confirm(call)),
-                new ButtonPress(PrivacyCommand.KEEP, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.keep()));
+                new ButtonPress(PrivacyCommand.KEEP, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.keep(call)));
     }
 
     public SlashCommand get(String name) {

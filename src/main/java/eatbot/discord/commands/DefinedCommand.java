@@ -10,6 +10,9 @@ import eatbot.commands.More;
 import eatbot.commands.OptionDef;
 import eatbot.eat.EatService;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.FileUpload;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -37,18 +40,42 @@ public class DefinedCommand extends SlashCommand {
 
     /** The handler's answer to {@code call}, at {@code path}, as a Discord reply. */
     protected Reply answer(Call call, String path) {
-        Invocation in = new Invocation(call.guildId(), call.userId(), new Args(definition(), path, call::option, call.locale()),
-                call.locale(), DiscordStyle.INSTANCE, call.canManageServer());
-        return reply(handlers.answer(definition(), path, in), call.locale());
+        Invocation in = invocation(call, path);
+        return reply(handlers.answer(definition(), path, in), call);
     }
 
-    /** An answer as Discord shows it: a text message, or an embed of lines cut to fit ("… and N more"). */
-    public static Reply reply(Answer answer, Locale locale) {
+    /** The call as a handler sees it. */
+    protected Invocation invocation(Call call, String path) {
+        return new Invocation(call.guildId(), call.userId(), new Args(definition(), path, call::option, call.locale()),
+                call.locale(), DiscordStyle.INSTANCE, call.canManageServer());
+    }
+
+    protected Handlers handlers() {
+        return handlers;
+    }
+
+    /**
+     * An answer as Discord shows it: a text message; an embed of lines cut to fit ("… and N more"),
+     * its picture shown in it; a file attached; a question with two buttons only the caller may press
+     * (their id ends the buttons' custom ids, so the buttons work after a restart).
+     */
+    public static Reply reply(Answer answer, Call call) {
         if (answer instanceof Answer.Lines l) {
             List<String> lines = l.bulleted() ? l.lines().stream().map(s -> "• " + s).toList() : l.lines();
-            EmbedBuilder e = new EmbedBuilder().setTitle(l.title()).setDescription(More.lines(lines, 4000, locale));
+            EmbedBuilder e = new EmbedBuilder().setTitle(l.title()).setDescription(More.lines(lines, 4000, call.locale()));
             if (l.footer() != null) e.setFooter(l.footer());
-            return Reply.embed(e.build());
+            if (l.picture() == null) return Reply.embed(e.build());
+            e.setImage("attachment://" + l.picture().name());
+            return new Reply(Reply.builder().setEmbeds(e.build()).addFiles(FileUpload.fromData(l.picture().bytes(), l.picture().name())).build(), null);
+        }
+        if (answer instanceof Answer.File f) {
+            return new Reply(Reply.builder().setContent(f.text()).addFiles(FileUpload.fromData(f.bytes(), f.name())).build(), null);
+        }
+        if (answer instanceof Answer.Confirm c) {
+            return new Reply(Reply.builder().setContent(c.question())
+                    .setComponents(ActionRow.of(Button.danger(c.action() + ":" + call.userId(), c.yes()),
+                            Button.secondary(c.decline() + ":" + call.userId(), c.no())))
+                    .build(), null);
         }
         return Reply.text(((Answer.Text) answer).text());
     }
