@@ -22,6 +22,7 @@ public final class Handlers {
             on(Commands.ADMIN, "veto " + sub, in -> vetoes.handle(in, null, sub));
         }
         on(Commands.HISTORY, null, new HistoryHandler(service));
+        on(Commands.TASTE, null, new TasteHandler(service));
         PrivacyHandler privacy = new PrivacyHandler(service);
         on(Commands.PRIVACY, "export", privacy::export);
         on(Commands.PRIVACY, "forget", privacy::forget);

@@ -241,7 +241,7 @@ public final class Console {
                     : c.subcommands().stream().map(SubcommandDef::path).toList();
             for (String path : paths) {
                 shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> {
-                    Invocation in = new Invocation(GUILD, user, a, locale, ConsoleStyle.INSTANCE, true);
+                    Invocation in = new Invocation(GUILD, user, user, a, locale, ConsoleStyle.INSTANCE, true);
                     Answer answer = h.handle(in);
                     // the console's stand-in for the confirmation buttons: the same line with confirm:yes
                     if (answer instanceof Answer.Confirm ask && "yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
@@ -255,7 +255,6 @@ public final class Console {
         on(Commands.PLAN, null, (a, o) -> plan(a));
         on(Commands.WHY, null, (a, o) -> why(o.containsKey("id") ? a.whole("id") : lastId("explain")));
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
-        on(Commands.TASTE, null, (a, o) -> taste());
         for (String sub : List.of("add", "edit", "list", "remove", "rename", "export", "import")) on(Commands.PLACE, sub, (a, o) -> place(sub, a));
         for (SubcommandDef s : Commands.ADMIN.subcommands()) {
             if (s.group() == null && !handlers.containsKey(key(Commands.ADMIN, s.path()))) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
@@ -460,23 +459,6 @@ public final class Console {
         return o.tags().isEmpty() ? "" : " [" + String.join(", ", o.tags()) + "]";
     }
 
-    // ---- /taste ----
-
-    private void taste() {
-        Taste t = service.taste(GUILD, user);
-        if (t.entries().isEmpty()) {
-            out.println("No places yet. Add one with /place add name:<text>.");
-            return;
-        }
-        out.println("What eatbot has learned about your taste, " + user + " (chance you like it, 👍/👎):");
-        for (Taste.Entry e : t.entries()) {
-            int pct = (int) Math.round(100 * e.mean());
-            out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, Words.tasteBar(e.mean()),
-                    e.likes(), e.dislikes(), e.rated() ? "" : "  (not rated yet)");
-        }
-        out.println("Picture: " + writeChart("taste-" + GUILD + "-" + user + ".png", TasteChart.forTaste(t)));
-    }
-
     // ---- /eat-admin ----
 
     private void admin(String sub, Args o) {
@@ -512,7 +494,8 @@ public final class Console {
             out.println(l.title() + ":");
             for (String line : l.lines()) out.println("  " + line);
             if (l.footer() != null) out.println(l.footer());
-            if (l.picture() != null) out.println(l.picture().text() + " " + writeChart(l.picture().name(), l.picture().bytes()));
+            // one file per person: the console's people share one folder
+            if (l.picture() != null) out.println(l.picture().text() + " " + writeChart(l.picture().name().replace(".png", "-" + GUILD + "-" + user + ".png"), l.picture().bytes()));
         } else if (answer instanceof Answer.File f) {
             out.println(f.picture() ? f.text() + " " + writeChart(f.name(), f.bytes()) : new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8));
         } else if (answer instanceof Answer.Confirm c) {

@@ -106,7 +106,7 @@ class ConsoleParityTest {
         assertEquals("↩️ Took back 👍 #" + m.group(1) + ": alice on " + place + " (👍 0 👎 0).\n", run("undo +1"));
         assertEquals("↩️ No 👍 to take back #" + m.group(1) + ": alice on " + place + " (👍 0 👎 0).\n", run("undo 👍"));
         assertTrue(run("/eat history").contains(place + " · for alice\n"), "no reaction left in the history");
-        assertTrue(run("/taste").contains("👍 0 👎 0  (not rated yet)"));
+        assertTrue(run("/taste").contains("👍 0 👎 0 · not rated yet"));
     }
 
     @Test

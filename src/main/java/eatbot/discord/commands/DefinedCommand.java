@@ -46,7 +46,7 @@ public class DefinedCommand extends SlashCommand {
 
     /** The call as a handler sees it. */
     protected Invocation invocation(Call call, String path) {
-        return new Invocation(call.guildId(), call.userId(), new Args(definition(), path, call::option, call.locale()),
+        return new Invocation(call.guildId(), call.userId(), call.displayName(), new Args(definition(), path, call::option, call.locale()),
                 call.locale(), DiscordStyle.INSTANCE, call.canManageServer());
     }
 
