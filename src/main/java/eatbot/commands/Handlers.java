@@ -23,6 +23,14 @@ public final class Handlers {
         }
         on(Commands.HISTORY, null, new HistoryHandler(service));
         on(Commands.TASTE, null, new TasteHandler(service));
+        PlaceHandler places = new PlaceHandler(service);
+        on(Commands.PLACE, "add", places::add);
+        on(Commands.PLACE, "list", places::list);
+        on(Commands.PLACE, "edit", places::edit);
+        on(Commands.PLACE, "remove", places::remove);
+        on(Commands.PLACE, "rename", places::rename);
+        on(Commands.PLACE, "export", places::export);
+        on(Commands.PLACE, "import", places::importPlaces);
         PrivacyHandler privacy = new PrivacyHandler(service);
         on(Commands.PRIVACY, "export", privacy::export);
         on(Commands.PRIVACY, "forget", privacy::forget);
@@ -36,6 +44,11 @@ public final class Handlers {
         Handler h = confirmations.get(action);
         if (h == null) throw new IllegalStateException("no confirmation " + action);
         return h.handle(in);
+    }
+
+    /** "The file is too big (at most 256 KB). Nothing was imported." */
+    public static String fileTooBig(java.util.Locale locale) {
+        return PlaceHandler.tooBig(locale);
     }
 
     /** What saying no to a confirmation answers. */

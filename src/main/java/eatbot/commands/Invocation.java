@@ -1,6 +1,7 @@
 package eatbot.commands;
 
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * One command as a handler sees it, from either front end: who asks, in which server,
@@ -9,5 +10,22 @@ import java.util.Locale;
  *
  * @param userName  how the caller is shown (a nickname on Discord), for pictures; never an id
  * @param canManage whether the caller has Manage Server (console users all have)
+ * @param hasRole   whether the caller has a role, by id (console users have none)
  */
-public record Invocation(String guild, String user, String userName, Args options, Locale locale, Style style, boolean canManage) {}
+public record Invocation(String guild, String user, String userName, Args options, Locale locale, Style style, boolean canManage,
+                         Predicate<String> hasRole, Files files) {
+    /** A file given for a file option: a Discord attachment, a path in the console. */
+    @FunctionalInterface
+    public interface Files {
+        /**
+         * The file's bytes, refused (one line, nothing changed) when none was given, it cannot be
+         * read, or it has more than {@code maxBytes}; a big attachment is refused before it is downloaded.
+         */
+        byte[] read(String option, int maxBytes);
+    }
+
+    /** The same invocation with other options (a button has none of its own). */
+    public Invocation with(Args other) {
+        return new Invocation(guild, user, userName, other, locale, style, canManage, hasRole, files);
+    }
+}

@@ -22,12 +22,14 @@ public final class Pages {
         pages.add(new ArrayList<>());
         int size = 0;
         for (String line : lines) {
-            if (size + line.length() + 1 > budget && !pages.get(pages.size() - 1).isEmpty()) {
+            // a line takes its newline and room for Discord's "• " before it: the same pages on both front ends
+            int takes = line.length() + 3;
+            if (size + takes > budget && !pages.get(pages.size() - 1).isEmpty()) {
                 pages.add(new ArrayList<>());
                 size = 0;
             }
             pages.get(pages.size() - 1).add(line);
-            size += line.length() + 1;
+            size += takes;
         }
         return new Pages(pages);
     }

@@ -25,6 +25,12 @@ public interface Style {
     /** How to call a command here: {@code /eat-why} on Discord, {@code /eat why} in the console. */
     String command(CommandDef def);
 
+    /** A web address (on Discord without its preview). */
+    String link(String url);
+
+    /** A server role, by id. */
+    String role(String roleId);
+
     /** A command or option as the reader would type it. */
     String code(String typed);
 }

@@ -241,7 +241,8 @@ public final class Console {
                     : c.subcommands().stream().map(SubcommandDef::path).toList();
             for (String path : paths) {
                 shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> {
-                    Invocation in = new Invocation(GUILD, user, user, a, locale, ConsoleStyle.INSTANCE, true);
+                    Invocation in = new Invocation(GUILD, user, user, a, locale, ConsoleStyle.INSTANCE, true,
+                            role -> false, (option, max) -> readUpload(a.text(option), max));
                     Answer answer = h.handle(in);
                     // the console's stand-in for the confirmation buttons: the same line with confirm:yes
                     if (answer instanceof Answer.Confirm ask && "yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
@@ -255,7 +256,6 @@ public final class Console {
         on(Commands.PLAN, null, (a, o) -> plan(a));
         on(Commands.WHY, null, (a, o) -> why(o.containsKey("id") ? a.whole("id") : lastId("explain")));
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
-        for (String sub : List.of("add", "edit", "list", "remove", "rename", "export", "import")) on(Commands.PLACE, sub, (a, o) -> place(sub, a));
         for (SubcommandDef s : Commands.ADMIN.subcommands()) {
             if (s.group() == null && !handlers.containsKey(key(Commands.ADMIN, s.path()))) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
         }
@@ -392,57 +392,12 @@ public final class Console {
 
     // ---- /place ----
 
-    private void place(String sub, Args o) {
-        switch (sub) {
-            case "add" -> {
-                Option added = service.addPlace(GUILD, user, o.text("name"), o.text("tags"), o.text("link"), o.text("hours"));
-                out.println("Added " + added.name() + tags(added) + details(added) + ".");
-            }
-            case "edit" -> {
-                Option edited = service.editPlace(GUILD, o.text("name"), o.text("tags"), o.text("link"), o.text("hours"));
-                out.println("Updated " + edited.name() + tags(edited) + details(edited) + ".");
-            }
-            case "list" -> {
-                int page = o.whole("page", 1);
-                List<Option> places = service.places(GUILD);
-                if (places.isEmpty()) {
-                    out.println("No places yet. Add one with /place add name:<text>.");
-                    return;
-                }
-                List<String> lines = places.stream()
-                        .map(p -> p.name() + tags(p) + details(p) + (service.isOpenNow(GUILD, p) ? "" : " (closed now)")).toList();
-                Pages.Page shown = Pages.of(lines, Pages.PAGE).page(page, locale);
-                out.println(places.size() + (places.size() == 1 ? " place:" : " places:"));
-                for (String l : shown.lines()) out.println("  " + l);
-                if (shown.of() > 1) out.println(shown.footer("/place list", locale));
-            }
-            case "remove" -> {
-                Option removed = service.removePlace(GUILD, o.text("name"));
-                out.println("Removed " + removed.name() + ". It will not be suggested again.");
-            }
-            case "rename" -> {
-                String name = o.text("name"), to = o.text("to");
-                Option before = service.place(GUILD, name);
-                Option after = service.renamePlace(GUILD, name, to);
-                out.println("Renamed " + before.name() + " to " + after.name() + ".");
-            }
-            case "export" -> out.println(service.exportPlaces(GUILD));
-            case "import" -> {
-                EatService.PlaceImport done = service.importPlaces(GUILD, user, readUpload(o.text("file")));
-                out.println("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places")
-                        + (done.alreadyThere().isEmpty() ? "." : "; already there, left unchanged: "
-                        + More.join(done.alreadyThere(), 1800, locale) + "."));
-            }
-            default -> throw new IllegalStateException(sub);
-        }
-    }
-
     /** The console's stand-in for a Discord attachment: a local file, read only if it is small enough. */
-    private static byte[] readUpload(String file) {
+    private byte[] readUpload(String file, int maxBytes) {
         try {
             Path p = Path.of(file.strip());
             if (!Files.isRegularFile(p)) throw new EatException("No file '" + CommandParser.shorten(file.strip()) + "'.");
-            if (Files.size(p) > PlaceTransfer.MAX_BYTES) throw new EatException("The file is too big (at most " + PlaceTransfer.MAX_BYTES / 1024 + " KB).");
+            if (Files.size(p) > maxBytes) throw new EatException(Handlers.fileTooBig(locale));
             return Files.readAllBytes(p);
         } catch (InvalidPathException e) {
             throw new EatException("'" + CommandParser.shorten(file.strip()) + "' is not a file name.");

@@ -41,6 +41,16 @@ final class ConsoleStyle implements Style {
     }
 
     @Override
+    public String link(String url) {
+        return url;
+    }
+
+    @Override
+    public String role(String roleId) {
+        return roleId;
+    }
+
+    @Override
     public String code(String typed) {
         return typed;
     }

@@ -114,8 +114,8 @@ class ConsoleErrorsTest {
 
     @Test
     void aWebAddressIsNoOptionNameAndKnownOptionsStillSplitTheLine() {
-        assertEquals("Added Sushi Go [japanese] https://example.com/menu.", say("/place add name:Sushi Go link: https://example.com/menu tags:japanese"));
-        assertEquals("Added Noodle Bar [$$] hours: Mon-Fri 11:30-14:30.", say("/place add name:Noodle Bar tags:$$ hours:Mon-Fri 11:30-14:30"));
+        assertEquals("Added Sushi Go · japanese · https://example.com/menu.", say("/place add name:Sushi Go link: https://example.com/menu tags:japanese"));
+        assertEquals("Added Noodle Bar · $$ · hours Mon-Fri 11:30-14:30.", say("/place add name:Noodle Bar tags:$$ hours:Mon-Fri 11:30-14:30"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class ConsoleErrorsTest {
     @Test
     void aTooLongNameIsRefusedAndNothingIsAdded() {
         assertEquals("✗ A place name can have at most 80 characters.", say("/place add name:" + "x".repeat(81)));
-        assertEquals("No places yet. Add one with /place add name:<text>.", say("/place list"));
+        assertEquals("No places yet. Add one with /place add.", say("/place list"));
     }
 
     @Test
@@ -150,6 +150,6 @@ class ConsoleErrorsTest {
         assertTrue(say("/eat-admin prior alpha:2 beta:3").contains("alpha=2 beta=3"));
         say("/place add name:Pho 99");
         assertEquals("Renamed Pho 99 to Pho 100.", say("/place rename name:pho 99 to:Pho 100"));
-        assertEquals("Removed Pho 100. It will not be suggested again.", say("/place remove name:Pho 100"));
+        assertEquals("Removed Pho 100. It will not be suggested again; its history stays.", say("/place remove name:Pho 100"));
     }
 }

@@ -113,11 +113,11 @@ class ConsoleTogetherTest {
         String out = run("/place add name:Noodle Bar tags:noodles hours:mon-fri 11:00-14:00; sat 12:00-15:00",
                 "/place edit name:noodle bar link:https://noodles.example hours:daily 10:00-22:00",
                 "/place edit name:Noodle Bar hours:Mon 9-5");
-        assertTrue(out.contains("Added Noodle Bar [noodles] hours: Mon-Fri 11:00-14:00; Sat 12:00-15:00."), out);
-        assertTrue(out.contains("Updated Noodle Bar [noodles] hours: daily 10:00-22:00 https://noodles.example."), out);
+        assertTrue(out.contains("Added Noodle Bar · noodles · hours Mon-Fri 11:00-14:00; Sat 12:00-15:00."), out);
+        assertTrue(out.contains("Updated Noodle Bar · noodles · hours daily 10:00-22:00 · https://noodles.example."), out);
         assertTrue(out.contains("✗ '9-5' is not a time range like 11:30-14:30."), out);
         // ServiceFixture.START is Wednesday 12:00 UTC: open
-        assertTrue(run("/place list").contains("Noodle Bar [noodles] hours: daily 10:00-22:00 https://noodles.example\n"));
+        assertTrue(run("/place list").contains("Noodle Bar · noodles · hours daily 10:00-22:00 · https://noodles.example\n"));
         assertTrue(run("/eat at:23:00").startsWith("✗ Nothing is left after opening hours (Wed 23:00)"));
     }
 

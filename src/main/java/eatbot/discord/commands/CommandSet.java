@@ -33,7 +33,7 @@ public final class CommandSet {
         EatWhyCommand why = new EatWhyCommand(service, pictures);
         Handlers handlers = new Handlers(service);
         PrivacyCommand privacy = new PrivacyCommand(service, handlers);
-        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service),
+        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service, handlers),
                 new VetoCommand(service, handlers), new TasteCommand(service, pictures, handlers), privacy, new EatAdminCommand(service, handlers),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
             byName.put(c.name(), c);

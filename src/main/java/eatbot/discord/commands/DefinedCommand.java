@@ -8,7 +8,9 @@ import eatbot.commands.Handlers;
 import eatbot.commands.Invocation;
 import eatbot.commands.More;
 import eatbot.commands.OptionDef;
+import eatbot.eat.EatException;
 import eatbot.eat.EatService;
+import eatbot.i18n.Messages;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -47,7 +49,17 @@ public class DefinedCommand extends SlashCommand {
     /** The call as a handler sees it. */
     protected Invocation invocation(Call call, String path) {
         return new Invocation(call.guildId(), call.userId(), call.displayName(), new Args(definition(), path, call::option, call.locale()),
-                call.locale(), DiscordStyle.INSTANCE, call.canManageServer());
+                call.locale(), DiscordStyle.INSTANCE, call.canManageServer(), call::hasRole, (option, max) -> attached(call, option, max));
+    }
+
+    /** An attachment's bytes; Discord tells the size up front, so a big file is refused without downloading it. */
+    private static byte[] attached(Call call, String option, int maxBytes) {
+        Upload file = call.upload(option);
+        if (file == null) throw new EatException(Messages.of(call.locale()).text("place.import.none"));
+        if (file.size() > maxBytes) throw new EatException(Handlers.fileTooBig(call.locale()));
+        byte[] bytes = file.download(maxBytes);
+        if (bytes.length > maxBytes) throw new EatException(Handlers.fileTooBig(call.locale()));
+        return bytes;
     }
 
     protected Handlers handlers() {
@@ -82,9 +94,11 @@ public class DefinedCommand extends SlashCommand {
 
     @Override
     public List<String> autocomplete(String guildId, String option, String typed) {
-        Completion source = definition().options().stream().filter(o -> o.name().equals(option)).map(OptionDef::completion).findFirst()
-                .orElseGet(() -> definition().subcommands().stream().flatMap(s -> s.options().stream())
-                        .filter(o -> o.name().equals(option)).map(OptionDef::completion).findFirst().orElse(Completion.NONE));
+        // the event names the option, not its subcommand: an option completes if it does anywhere in the command
+        Completion source = java.util.stream.Stream.concat(definition().options().stream(),
+                        definition().subcommands().stream().flatMap(s -> s.options().stream()))
+                .filter(o -> o.name().equals(option) && o.completion() != Completion.NONE).map(OptionDef::completion)
+                .findFirst().orElse(Completion.NONE);
         return switch (source) {
             case PLACES -> service.placeNames(guildId, typed);
             case TIME_ZONES -> zones(typed);

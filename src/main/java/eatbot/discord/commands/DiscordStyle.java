@@ -39,6 +39,16 @@ public final class DiscordStyle implements Style {
     }
 
     @Override
+    public String link(String url) {
+        return "<" + url + ">";
+    }
+
+    @Override
+    public String role(String roleId) {
+        return "<@&" + roleId + ">";
+    }
+
+    @Override
     public String code(String typed) {
         return "`" + typed + "`";
     }
