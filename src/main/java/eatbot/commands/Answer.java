@@ -30,6 +30,12 @@ public sealed interface Answer {
     record File(String text, String name, byte[] bytes, boolean picture) implements Answer {}
 
     /**
+     * A suggestion made: Discord posts it with 👍/👎 and its buttons, the console prints it and
+     * remembers it for +1, another and /eat go. The request is kept for "another one".
+     */
+    record Suggested(eatbot.eat.Suggestion suggestion, eatbot.eat.SuggestRequest request) implements Answer {}
+
+    /**
      * A question before something that cannot be undone: Discord asks with two buttons only the
      * asker may press, the console with the command again and {@code confirm:yes}.
      *

@@ -22,6 +22,8 @@ public final class Handlers {
             on(Commands.ADMIN, "veto " + sub, in -> vetoes.handle(in, null, sub));
         }
         on(Commands.HISTORY, null, new HistoryHandler(service));
+        on(Commands.EAT, null, new EatHandler(service));
+        on(Commands.PLAN, null, new PlanHandler(service));
         on(Commands.TASTE, null, new TasteHandler(service));
         PlaceHandler places = new PlaceHandler(service);
         on(Commands.PLACE, "add", places::add);

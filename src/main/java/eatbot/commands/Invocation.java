@@ -1,5 +1,6 @@
 package eatbot.commands;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -10,10 +11,18 @@ import java.util.function.Predicate;
  *
  * @param userName  how the caller is shown (a nickname on Discord), for pictures; never an id
  * @param canManage whether the caller has Manage Server (console users all have)
- * @param hasRole   whether the caller has a role, by id (console users have none)
+ * @param hasRole     whether the caller has a role, by id (console users have none)
+ * @param interaction Discord's interaction id (the same in a duplicated delivery), or null
  */
 public record Invocation(String guild, String user, String userName, Args options, Locale locale, Style style, boolean canManage,
-                         Predicate<String> hasRole, Files files) {
+                         Predicate<String> hasRole, Files files, People people, String interaction) {
+    /** The people a text option names, as the front end knows them: @mentions on Discord, names in the console. */
+    @FunctionalInterface
+    public interface People {
+        /** Their ids, the caller not added; what names no one is refused (one line). */
+        List<String> in(String option);
+    }
+
     /** A file given for a file option: a Discord attachment, a path in the console. */
     @FunctionalInterface
     public interface Files {
@@ -26,6 +35,6 @@ public record Invocation(String guild, String user, String userName, Args option
 
     /** The same invocation with other options (a button has none of its own). */
     public Invocation with(Args other) {
-        return new Invocation(guild, user, userName, other, locale, style, canManage, hasRole, files);
+        return new Invocation(guild, user, userName, other, locale, style, canManage, hasRole, files, people, interaction);
     }
 }

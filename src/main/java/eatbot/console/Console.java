@@ -242,7 +242,7 @@ public final class Console {
             for (String path : paths) {
                 shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> {
                     Invocation in = new Invocation(GUILD, user, user, a, locale, ConsoleStyle.INSTANCE, true,
-                            role -> false, (option, max) -> readUpload(a.text(option), max));
+                            role -> false, (option, max) -> readUpload(a.text(option), max), option -> names(a.text(option)), null);
                     Answer answer = h.handle(in);
                     // the console's stand-in for the confirmation buttons: the same line with confirm:yes
                     if (answer instanceof Answer.Confirm ask && "yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
@@ -252,8 +252,6 @@ public final class Console {
                 }));
             }
         }
-        on(Commands.EAT, null, (a, o) -> suggested(request(a)));
-        on(Commands.PLAN, null, (a, o) -> plan(a));
         on(Commands.WHY, null, (a, o) -> why(o.containsKey("id") ? a.whole("id") : lastId("explain")));
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
         for (SubcommandDef s : Commands.ADMIN.subcommands()) {
@@ -279,7 +277,11 @@ public final class Console {
     // ---- /eat ----
 
     private void suggested(SuggestRequest request) {
-        Suggestion s = service.suggest(request);
+        shown(service.suggest(request), request);
+    }
+
+    /** A suggestion printed, and remembered for +1, another and /eat go. */
+    private void shown(Suggestion s, SuggestRequest request) {
         activity.suggested("console");
         last = s;
         asked.put(s.id(), new Asked(request.filters(), request.at()));
@@ -299,33 +301,17 @@ public final class Console {
         suggested(SuggestRequest.anotherOne(previous, user, a.filters(), a.at()));
     }
 
-    /** The people and filters of /eat and /eat plan, from their options. */
-    private SuggestRequest request(Args o) {
-        List<String> members = new ArrayList<>();
-        members.add(user);
-        if (o.text("with") != null) {
-            for (String n : o.text("with").split("[,\\s]+")) {
-                if (n.isBlank()) continue;
-                String name = n.strip().replaceFirst("^@", "");
-                if (!USER_NAME.matcher(name).matches()) throw new EatException("'" + CommandParser.shorten(name) + "' is not a console user name.");
-                members.add(name.toLowerCase(Locale.ROOT));
-            }
+    /** The console users {@code with:} names (bob,carol or @bob @carol), for /eat and /eat plan. */
+    private static List<String> names(String with) {
+        List<String> names = new ArrayList<>();
+        if (with == null) return names;
+        for (String n : with.split("[,\\s]+")) {
+            if (n.isBlank()) continue;
+            String name = n.strip().replaceFirst("^@", "");
+            if (!USER_NAME.matcher(name).matches()) throw new EatException("'" + CommandParser.shorten(name) + "' is not a console user name.");
+            names.add(name.toLowerCase(Locale.ROOT));
         }
-        SuggestRequest.limitGroup(members);
-        return new SuggestRequest(GUILD, user, members, Set.of())
-                .filtered(o.text("not"), o.text("max-price"), o.text("only")).at(o.text("at"));
-    }
-
-    /** /eat plan: one line per day. Advice only: nothing is recorded. */
-    private void plan(Args o) {
-        int days = o.whole("days", Commands.PLAN_DAYS);
-        MealPlan plan = service.plan(request(o), days);
-        out.println("Plan for " + String.join(", ", plan.members()) + ", meals at " + plan.mealTime() + ":");
-        for (MealPlan.Day d : plan.days()) {
-            out.println("  " + PLAN_DAY.format(d.date()) + "  " + (d.closed()
-                    ? "— every place left is closed at " + plan.mealTime()
-                    : d.place().name() + tags(d.place()) + " — " + d.reason().text()));
-        }
+        return names;
     }
 
     private String describe(Suggestion s) {
@@ -445,7 +431,9 @@ public final class Console {
      * where its picture went; data (JSON) as it is, for a pipe; a question with how to confirm.
      */
     private void print(Answer answer, String usage) {
-        if (answer instanceof Answer.Lines l) {
+        if (answer instanceof Answer.Suggested s) {
+            shown(s.suggestion(), s.request());
+        } else if (answer instanceof Answer.Lines l) {
             out.println(l.title() + ":");
             for (String line : l.lines()) out.println("  " + line);
             if (l.footer() != null) out.println(l.footer());

@@ -29,11 +29,11 @@ public final class CommandSet {
     }
 
     public CommandSet(EatService service, EatRateLimit rateLimit, EatRateLimit pictures) {
-        EatCommand eat = new EatCommand(service, rateLimit);
-        EatWhyCommand why = new EatWhyCommand(service, pictures);
         Handlers handlers = new Handlers(service);
+        EatCommand eat = new EatCommand(service, rateLimit, handlers);
+        EatWhyCommand why = new EatWhyCommand(service, pictures);
         PrivacyCommand privacy = new PrivacyCommand(service, handlers);
-        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service, handlers),
+        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit, handlers), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service, handlers),
                 new VetoCommand(service, handlers), new TasteCommand(service, pictures, handlers), privacy, new EatAdminCommand(service, handlers),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
             byName.put(c.name(), c);

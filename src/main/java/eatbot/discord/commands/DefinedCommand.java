@@ -48,8 +48,14 @@ public class DefinedCommand extends SlashCommand {
 
     /** The call as a handler sees it. */
     protected Invocation invocation(Call call, String path) {
-        return new Invocation(call.guildId(), call.userId(), call.displayName(), new Args(definition(), path, call::option, call.locale()),
-                call.locale(), DiscordStyle.INSTANCE, call.canManageServer(), call::hasRole, (option, max) -> attached(call, option, max));
+        return invocation(definition(), call, path);
+    }
+
+    /** A call to {@code def} at {@code path} as a handler sees it; {@code with:} is read as @mentions of members. */
+    static Invocation invocation(CommandDef def, Call call, String path) {
+        return new Invocation(call.guildId(), call.userId(), call.displayName(), new Args(def, path, call::option, call.locale()),
+                call.locale(), DiscordStyle.INSTANCE, call.canManageServer(), call::hasRole, (option, max) -> attached(call, option, max),
+                option -> EatCommand.people(call, option), call.interactionId());
     }
 
     /** An attachment's bytes; Discord tells the size up front, so a big file is refused without downloading it. */

@@ -6,7 +6,9 @@ import eatbot.eat.MealPlan;
 import eatbot.eat.SuggestRequest;
 import net.dv8tion.jda.api.EmbedBuilder;
 import eatbot.commands.Args;
+import eatbot.commands.Asking;
 import eatbot.commands.Commands;
+import eatbot.commands.Handlers;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,15 +19,16 @@ import java.util.Locale;
  * An embed without buttons, in public like {@code /eat}: a plan is advice, and it
  * counts against the same per-minute limit.
  */
-public final class EatPlanCommand extends SlashCommand {
+public final class EatPlanCommand extends DefinedCommand {
     public static final int DEFAULT_DAYS = Commands.PLAN_DAYS;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private final EatService service;
     private final EatRateLimit rateLimit;
 
     public EatPlanCommand(EatService service, EatRateLimit rateLimit) {
-        super(Commands.PLAN);
-        this.service = service;
+        this(service, rateLimit, new Handlers(service));
+    }
+
+    public EatPlanCommand(EatService service, EatRateLimit rateLimit, Handlers handlers) {
+        super(Commands.PLAN, service, handlers);
         this.rateLimit = rateLimit;
     }
 
@@ -33,41 +36,11 @@ public final class EatPlanCommand extends SlashCommand {
     @Override
     protected String check(Call call) {
         try {
-            EatCommand.request(call);
-            days(call);
+            Asking.request(invocation(call, null));
+            new Args(Commands.PLAN, null, call::option, call.locale()).whole("days");
         } catch (EatException e) {
             return e.getMessage();
         }
         return rateLimit.tryAcquire(call.guildId(), call.userId());
-    }
-
-    @Override
-    public Reply run(Call call) {
-        SuggestRequest request = EatCommand.request(call);
-        return show(service.plan(request, days(call)));
-    }
-
-    private static int days(Call call) {
-        return new Args(Commands.PLAN, null, call::option, call.locale()).whole("days", DEFAULT_DAYS);
-    }
-
-    static Reply show(MealPlan plan) {
-        StringBuilder b = new StringBuilder();
-        for (MealPlan.Day d : plan.days()) {
-            b.append("**").append(DAY.format(d.date())).append("** · ");
-            if (d.closed()) {
-                b.append("every place left is closed at ").append(plan.mealTime());
-            } else {
-                b.append(Text.limit(Text.escape(d.place().name()), 100));
-                if (!d.place().tags().isEmpty()) b.append(" [").append(Text.limit(Text.escape(String.join(", ", d.place().tags())), 120)).append("]");
-                b.append(" · ").append(d.reason().text());
-            }
-            b.append("\n");
-        }
-        return Reply.embed(new EmbedBuilder()
-                .setTitle("A plan for " + plan.days().size() + (plan.days().size() == 1 ? " day" : " days") + ", meals at " + plan.mealTime())
-                .setDescription(Text.limit("For " + SuggestionMessage.members(plan.members()) + "\n" + b.toString().strip(), 4000))
-                .setFooter("Advice only: where you really go counts when someone presses We're going under an /eat suggestion.")
-                .build());
     }
 }
