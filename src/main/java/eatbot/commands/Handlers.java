@@ -24,6 +24,7 @@ public final class Handlers {
         on(Commands.HISTORY, null, new HistoryHandler(service));
         on(Commands.EAT, null, new EatHandler(service));
         on(Commands.PLAN, null, new PlanHandler(service));
+        on(Commands.WHY, null, new WhyHandler(service));
         on(Commands.TASTE, null, new TasteHandler(service));
         PlaceHandler places = new PlaceHandler(service);
         on(Commands.PLACE, "add", places::add);

@@ -2,6 +2,7 @@ package eatbot.commands;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -12,10 +13,11 @@ import java.util.function.Predicate;
  * @param userName  how the caller is shown (a nickname on Discord), for pictures; never an id
  * @param canManage whether the caller has Manage Server (console users all have)
  * @param hasRole     whether the caller has a role, by id (console users have none)
+ * @param names       how a person is shown in a picture, by id (plain text, never a mention)
  * @param interaction Discord's interaction id (the same in a duplicated delivery), or null
  */
 public record Invocation(String guild, String user, String userName, Args options, Locale locale, Style style, boolean canManage,
-                         Predicate<String> hasRole, Files files, People people, String interaction) {
+                         Predicate<String> hasRole, Files files, People people, String interaction, Function<String, String> names) {
     /** The people a text option names, as the front end knows them: @mentions on Discord, names in the console. */
     @FunctionalInterface
     public interface People {
@@ -35,6 +37,6 @@ public record Invocation(String guild, String user, String userName, Args option
 
     /** The same invocation with other options (a button has none of its own). */
     public Invocation with(Args other) {
-        return new Invocation(guild, user, userName, other, locale, style, canManage, hasRole, files, people, interaction);
+        return new Invocation(guild, user, userName, other, locale, style, canManage, hasRole, files, people, interaction, names);
     }
 }

@@ -240,9 +240,11 @@ public final class Console {
             List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
                     : c.subcommands().stream().map(SubcommandDef::path).toList();
             for (String path : paths) {
-                shared.get(c, path).ifPresent(h -> on(c, path, (a, o) -> {
+                shared.get(c, path).ifPresent(h -> on(c, path, (given, o) -> {
+                    // without id:, /eat why explains the session's last suggestion (Discord has the "Why?" button)
+                    Args a = c == Commands.WHY && !o.containsKey("id") ? withId(c, o) : given;
                     Invocation in = new Invocation(GUILD, user, user, a, locale, ConsoleStyle.INSTANCE, true,
-                            role -> false, (option, max) -> readUpload(a.text(option), max), option -> names(a.text(option)), null);
+                            role -> false, (option, max) -> readUpload(a.text(option), max), option -> names(a.text(option)), null, name -> name);
                     Answer answer = h.handle(in);
                     // the console's stand-in for the confirmation buttons: the same line with confirm:yes
                     if (answer instanceof Answer.Confirm ask && "yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
@@ -252,7 +254,6 @@ public final class Console {
                 }));
             }
         }
-        on(Commands.WHY, null, (a, o) -> why(o.containsKey("id") ? a.whole("id") : lastId("explain")));
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
         for (SubcommandDef s : Commands.ADMIN.subcommands()) {
             if (s.group() == null && !handlers.containsKey(key(Commands.ADMIN, s.path()))) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
@@ -465,10 +466,10 @@ public final class Console {
         throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat, or give id:<n> from /eat history.");
     }
 
-    private void why(long id) {
-        Why why = service.why(GUILD, id, user);
-        out.println("Why " + why.suggestion().option().name() + " (#" + id + "): "
-                + writeChart("why-" + GUILD + "-" + id + "-" + user + ".png", WhyChart.png(why, name -> name)));
+    private Args withId(CommandDef c, Map<String, String> o) {
+        Map<String, String> with = new java.util.HashMap<>(o);
+        with.put("id", String.valueOf(lastId("explain")));
+        return new Args(c, null, with::get, locale);
     }
 
     /** Writes a picture into the chart folder, created owner-only: what people like is nobody else's business. */

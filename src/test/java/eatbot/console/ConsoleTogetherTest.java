@@ -84,7 +84,7 @@ class ConsoleTogetherTest {
         assertNotNull(ImageIO.read(png.toFile()), "a PNG an image reader can decode");
 
         out = run("/eat why");
-        m = Pattern.compile("Why .+ \\(#\\d+\\): (.+\\.png)").matcher(out);
+        m = Pattern.compile("Why .+ \\(#\\d+\\): .+ (\\S+\\.png)").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(Files.size(Path.of(m.group(1))) > 1000);
         assertTrue(run("/eat why id:999").startsWith("✗ That suggestion does not exist"));

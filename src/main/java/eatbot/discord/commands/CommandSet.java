@@ -31,7 +31,7 @@ public final class CommandSet {
     public CommandSet(EatService service, EatRateLimit rateLimit, EatRateLimit pictures) {
         Handlers handlers = new Handlers(service);
         EatCommand eat = new EatCommand(service, rateLimit, handlers);
-        EatWhyCommand why = new EatWhyCommand(service, pictures);
+        EatWhyCommand why = new EatWhyCommand(service, pictures, handlers);
         PrivacyCommand privacy = new PrivacyCommand(service, handlers);
         for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit, handlers), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service, handlers),
                 new VetoCommand(service, handlers), new TasteCommand(service, pictures, handlers), privacy, new EatAdminCommand(service, handlers),

@@ -55,7 +55,7 @@ public class DefinedCommand extends SlashCommand {
     static Invocation invocation(CommandDef def, Call call, String path) {
         return new Invocation(call.guildId(), call.userId(), call.displayName(), new Args(def, path, call::option, call.locale()),
                 call.locale(), DiscordStyle.INSTANCE, call.canManageServer(), call::hasRole, (option, max) -> attached(call, option, max),
-                option -> EatCommand.people(call, option), call.interactionId());
+                option -> EatCommand.people(call, option), call.interactionId(), call::nameOf);
     }
 
     /** An attachment's bytes; Discord tells the size up front, so a big file is refused without downloading it. */
