@@ -1,38 +1,28 @@
 package eatbot.console;
 
-import eatbot.chart.TasteChart;
 import eatbot.commands.Answer;
 import eatbot.commands.Args;
 import eatbot.commands.Handlers;
 import eatbot.commands.Invocation;
 import eatbot.commands.CommandDef;
 import eatbot.commands.Commands;
-import eatbot.commands.More;
-import eatbot.commands.Pages;
 import eatbot.commands.Parse;
 import eatbot.commands.SubcommandDef;
 import eatbot.commands.Words;
 import eatbot.eat.Activity;
-import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.Filters;
 import eatbot.eat.MealTime;
 import eatbot.eat.GuildSettings;
-import eatbot.eat.HistoryCount;
-import eatbot.eat.MealPlan;
 import eatbot.eat.Option;
-import eatbot.eat.PastSuggestion;
 import eatbot.eat.Pick;
 import eatbot.eat.PickText;
-import eatbot.eat.PlaceTransfer;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
-import eatbot.eat.Taste;
-import eatbot.eat.Veto;
 import eatbot.eat.Why;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +52,6 @@ public final class Console {
     public static final String GUILD = "console";
     private static final Logger log = LoggerFactory.getLogger(Console.class);
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    /** How a plan names its days: as /eat history does, without the time. */
-    private static final DateTimeFormatter PLAN_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
 
     private final EatService service;
@@ -391,10 +379,6 @@ public final class Console {
         } catch (IOException e) {
             throw new EatException("Cannot read '" + CommandParser.shorten(file.strip()) + "': " + e.getClass().getSimpleName() + ".");
         }
-    }
-
-    private static String details(Option o) {
-        return (o.hours() == null ? "" : " hours: " + o.hours()) + (o.link() == null ? "" : " " + o.link());
     }
 
     private static String tags(Option o) {
