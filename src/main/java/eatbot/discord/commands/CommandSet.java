@@ -1,5 +1,7 @@
 package eatbot.discord.commands;
 
+import eatbot.commands.CommandDef;
+import eatbot.commands.Commands;
 import eatbot.commands.Handlers;
 import eatbot.discord.commands.admin.EatAdminCommand;
 import eatbot.eat.EatService;
@@ -33,10 +35,15 @@ public final class CommandSet {
         EatCommand eat = new EatCommand(service, rateLimit, handlers);
         EatWhyCommand why = new EatWhyCommand(service, pictures, handlers);
         PrivacyCommand privacy = new PrivacyCommand(service, handlers);
-        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit, handlers), new EatHistoryCommand(service, handlers), why, new PlaceCommand(service, handlers),
-                new VetoCommand(service, handlers), new TasteCommand(service, pictures, handlers), privacy, new EatAdminCommand(service, handlers),
+        // a command with more to do on Discord (a rate limit, buttons) has a class; the others are their definition and handler
+        Map<String, SlashCommand> own = new LinkedHashMap<>();
+        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit, handlers), why, 
+                new TasteCommand(service, pictures, handlers), privacy, new EatAdminCommand(service, handlers),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
-            byName.put(c.name(), c);
+            own.put(c.name(), c);
+        }
+        for (CommandDef def : Commands.ALL) {
+            byName.put(def.name(), own.containsKey(def.name()) ? own.get(def.name()) : new DefinedCommand(def, service, handlers));
         }
         GoingButton going = new GoingButton(service);
         buttons = List.of(

@@ -27,7 +27,7 @@ import static org.mockito.Mockito.when;
 
 class PlaceCommandTest {
     private final EatService service = mock(EatService.class);
-    private final PlaceCommand place = new PlaceCommand(service);
+    private final DefinedCommand place = new DefinedCommand(eatbot.commands.Commands.PLACE, service, new eatbot.commands.Handlers(service));
 
     private static GuildSettings settings(String addRole) {
         return new GuildSettings("111", "thompson", 0.1, 1, 1, 1, GroupRule.parse("least-misery"), 2, 1, 0, "UTC", addRole);
