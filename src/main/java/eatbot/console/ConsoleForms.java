@@ -100,9 +100,10 @@ public final class ConsoleForms {
         List<String[]> rows = new ArrayList<>();
         for (CommandDef c : Commands.ALL) {
             if (c == Commands.HELP) continue;
-            if (c.subcommands().isEmpty()) rows.add(new String[] {usage(c, null), c.description()});
+            // who sees the answer is Discord's business: the console's reader is the one who typed
+            if (c.subcommands().isEmpty()) rows.add(new String[] {usage(c, null), c.description().replace(" (only you see it)", "")});
             for (SubcommandDef s : c.subcommands()) {
-                String description = s.description();
+                String description = s.description().replace(" (only you see it)", "");
                 if (s.options().stream().anyMatch(o -> o.kind() == OptionKind.ROLE)) {
                     description = "Discord only (console users have no roles): refused here";
                 }
