@@ -111,4 +111,12 @@ class DriftTest {
         assertEquals("The list has 1 page.", org.junit.jupiter.api.Assertions.assertThrows(eatbot.eat.EatException.class,
                 () -> onDiscord("place", "list", Map.of("page", "2"))).getMessage());
     }
+
+    @Test
+    void aChineseReaderGetsTheSharedWordsInChinese() {
+        console.speaking(eatbot.i18n.Messages.SIMPLIFIED_CHINESE);
+        assertEquals("✗ count 须在 1 到 25 之间，这里收到的是 26。", say("/eat history count:26"));
+        assertEquals("✗ 请用 /place add、list、edit、remove、rename、export 或 import。", say("/place"));
+        assertEquals("你（和本服务器）都没有设置否决。", say("/veto list"));
+    }
 }
