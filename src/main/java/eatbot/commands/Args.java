@@ -1,5 +1,7 @@
 package eatbot.commands;
 
+import eatbot.i18n.Messages;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -36,6 +38,10 @@ public final class Args {
         String v = typed.apply(name);
         if (o.required() && (v == null || v.isBlank())) {
             throw new eatbot.eat.EatException(Refusals.missing(o, command.usage(path), locale));
+        }
+        // Discord's client stops typing at the limit; the console (and a forged interaction) meet it here
+        if (v != null && o.maxLength() > 0 && v.strip().codePointCount(0, v.strip().length()) > o.maxLength()) {
+            throw new eatbot.eat.EatException(Messages.of(locale).text("refusal.tooLong", name, o.maxLength()));
         }
         return v;
     }

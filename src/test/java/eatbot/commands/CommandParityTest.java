@@ -154,6 +154,36 @@ class CommandParityTest {
     }
 
     @Test
+    void everyTextOptionRefusesTooMuchTextAlikeOnBothFrontEnds() {
+        int checked = 0;
+        for (CommandDef c : Commands.ALL) {
+            for (String path : paths(c)) {
+                for (OptionDef o : c.optionsOf(path)) {
+                    if (o.kind() != OptionKind.TEXT || o.maxLength() == 0) continue;
+                    String value = "x".repeat(o.maxLength() + 1);
+                    Map<String, String> options = new HashMap<>();
+                    StringBuilder line = new StringBuilder();
+                    // the required options before it given, so that the long one is what is refused
+                    for (OptionDef other : c.optionsOf(path)) {
+                        if (other == o) break;
+                        if (other.required()) {
+                            options.put(other.name(), "Pho");
+                            line.append(other.name()).append(":Pho ");
+                        }
+                    }
+                    options.put(o.name(), value);
+                    line.append(o.name()).append(':').append(value);
+                    String expected = o.name() + " can have at most " + o.maxLength() + " characters.";
+                    assertEquals(expected, onConsole(line(c, path, line.toString())), c.console() + " " + path + " " + o.name());
+                    assertEquals(expected, onDiscord(c, path, options), "/" + c.name() + " " + path + " " + o.name());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 20, "every text option with a limit was tried: " + checked);
+    }
+
+    @Test
     void theIssuesExamplesAreRefusedInTheSameWordsOnBoth() {
         assertEquals("count must be 1 to 25, got 26.", onConsole("/eat history count:26"));
         assertEquals("count must be 1 to 25, got 26.", onDiscord(Commands.HISTORY, null, Map.of("count", "26")));

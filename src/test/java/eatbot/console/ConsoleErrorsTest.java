@@ -133,7 +133,7 @@ class ConsoleErrorsTest {
 
     @Test
     void aTooLongNameIsRefusedAndNothingIsAdded() {
-        assertEquals("✗ A place name can have at most 80 characters.", say("/place add name:" + "x".repeat(81)));
+        assertEquals("✗ name can have at most 80 characters.", say("/place add name:" + "x".repeat(81)));
         assertEquals("No places yet. Add one with /place add.", say("/place list"));
     }
 

@@ -53,9 +53,13 @@ public class DefinedCommand extends SlashCommand {
 
     /** A call to {@code def} at {@code path} as a handler sees it; {@code with:} is read as @mentions of members. */
     static Invocation invocation(CommandDef def, Call call, String path) {
-        return new Invocation(call.guildId(), call.userId(), call.displayName(), new Args(def, path, call::option, call.locale()),
+        Args args = new Args(def, path, call::option, call.locale());
+        return new Invocation(call.guildId(), call.userId(), call.displayName(), args,
                 call.locale(), DiscordStyle.INSTANCE, call.canManageServer(), call::hasRole, (option, max) -> attached(call, option, max),
-                option -> EatCommand.people(call, option), call.interactionId(), call::nameOf);
+                option -> {
+                    args.text(option); // its limits, as the console's
+                    return EatCommand.people(call, option);
+                }, call.interactionId(), call::nameOf);
     }
 
     /** An attachment's bytes; Discord tells the size up front, so a big file is refused without downloading it. */

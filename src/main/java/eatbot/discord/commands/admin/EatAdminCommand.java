@@ -38,16 +38,16 @@ public final class EatAdminCommand extends DefinedCommand {
         Args a = new Args(Commands.ADMIN, call.subcommand(), call::option, call.locale());
         GuildSettings s = switch (sub) {
             case "show" -> service.settings(guild);
-            case "policy" -> service.setPolicy(guild, call.option("name"));
+            case "policy" -> service.setPolicy(guild, a.text("name"));
             case "exploration" -> service.setExploration(guild, a.number("epsilon"), a.number("c"));
             case "prior" -> service.setPrior(guild, a.number("alpha"), a.number("beta"));
             case "add-role" -> service.setAddRole(guild, call.option("role"));
-            case "group-rule" -> service.setGroupRule(guild, call.option("rule"));
+            case "group-rule" -> service.setGroupRule(guild, a.text("rule"));
             case "cooldown" -> service.setCooldown(guild, a.whole("days"));
             case "gamma" -> service.setGamma(guild, a.number("value"));
             case "cold-start" -> service.setColdStart(guild, a.number("strength"));
-            case "timezone" -> service.setTimeZone(guild, call.option("zone"));
-            case "meal-time" -> service.setMealTime(guild, call.option("time"));
+            case "timezone" -> service.setTimeZone(guild, a.text("zone"));
+            case "meal-time" -> service.setMealTime(guild, a.text("time"));
             case "variety" -> service.setVariety(guild, a.number("value"));
             default -> throw new EatException(Refusals.use(definition(), call.locale()));
         };
