@@ -40,6 +40,16 @@ public final class Args {
             throw new eatbot.eat.EatException(Refusals.missing(o, command.usage(path), locale));
         }
         // Discord's client stops typing at the limit; the console (and a forged interaction) meet it here
+        return raw(name);
+    }
+
+    /**
+     * The text typed, within its length, but neither required nor parsed here: for an option
+     * whose owner reads it (a setting: the settings list parses and words its refusals).
+     */
+    public String raw(String name) {
+        OptionDef o = def(name);
+        String v = typed.apply(name);
         if (v != null && o.maxLength() > 0 && v.strip().codePointCount(0, v.strip().length()) > o.maxLength()) {
             throw new eatbot.eat.EatException(Messages.of(locale).text("refusal.tooLong", name, o.maxLength()));
         }

@@ -4,8 +4,11 @@ import eatbot.eat.EatService;
 import eatbot.eat.HistoryCount;
 import eatbot.eat.Names;
 import eatbot.eat.PlaceTransfer;
+import eatbot.eat.Setting;
+import eatbot.eat.Settings;
 import eatbot.eat.SuggestRequest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,38 +105,39 @@ public final class Commands {
                     SubcommandDef.of("export", "Everything eatbot keeps about you here, as a JSON file"),
                     SubcommandDef.of("forget", "Delete your reactions and what eatbot learned about your taste here (asks first)").askingFirst());
 
-    public static final CommandDef ADMIN = CommandDef.of("eat-admin", "/eat-admin", "Tune how eatbot suggests on this server (Manage Server)")
-            .managers()
-            .subcommands(
-                    SubcommandDef.of("show", "Show this server's settings"),
-                    SubcommandDef.of("policy", "Choose how eatbot balances favourites and new places",
-                            OptionDef.text("name", "The policy").mustGive().choices(new Choice("Thompson sampling", "thompson"),
-                                    new Choice("UCB1", "ucb1"), new Choice("epsilon-greedy", "epsilon-greedy"))),
-                    SubcommandDef.of("exploration", "How much to explore: epsilon (epsilon-greedy) and/or c (UCB1)",
-                            OptionDef.number("epsilon", "0 to 1").range(0.0, 1.0),
-                            OptionDef.number("c", "above 0, at most 100").range(0.0, 100.0)),
-                    SubcommandDef.of("prior", "What eatbot assumes about a place nobody has rated: Beta(alpha, beta)",
-                            OptionDef.number("alpha", "above 0").mustGive(), OptionDef.number("beta", "above 0").mustGive()),
-                    SubcommandDef.of("add-role", "Only members with this role may add places (leave empty: everyone)",
-                            OptionDef.of("role", OptionKind.ROLE, "The role; leave out to let everyone add")),
-                    SubcommandDef.of("group-rule", "How the members' draws combine in a group suggestion",
-                            OptionDef.text("rule", "The rule").mustGive().choices(
-                                    new Choice("least-misery: nobody is sent where they hate it", "least-misery"),
-                                    new Choice("average", "average"), new Choice("product: the chance everyone likes it", "product"))),
-                    SubcommandDef.of("cooldown", "Days a place rests for the people of a meal there (We're going; 0 = off)",
-                            OptionDef.whole("days", "0 to 365").mustGive().range(0, 365)),
-                    SubcommandDef.of("gamma", "Forget older feedback: each newer reaction keeps gamma of the weight (1 = never)",
-                            OptionDef.number("value", "above 0, at most 1").mustGive().range(0.0, 1.0)),
-                    SubcommandDef.of("cold-start", "Lean newcomers on the server's ratings: up to this many pseudo-ratings (0 = off)",
-                            OptionDef.number("strength", "0 to 1000").mustGive().range(0.0, 1000.0)),
-                    SubcommandDef.of("timezone", "The time zone opening hours are read in",
-                            OptionDef.text("zone", "e.g. Europe/Paris").mustGive().completedFrom(Completion.TIME_ZONES).maxLength(64)
-                                    .hint("<e.g. Europe/Paris>")),
-                    SubcommandDef.of("meal-time", "When this server eats, for /eat-plan's opening hours (default 12:00)",
-                            OptionDef.text("time", "HH:MM, e.g. 12:30").mustGive().maxLength(20).hint("<HH:MM>")),
-                    SubcommandDef.of("variety", "How much /eat-plan trades liking for variety (0 = liking only)",
-                            OptionDef.number("value", "0 to 1").mustGive().range(0.0, 1.0)))
-            .group("veto", "Server-wide vetoes: never suggest a place or a tag here", vetoes("on this server"));
+    /**
+     * {@code /eat-admin}: {@code show}, then one subcommand per setting of the settings list
+     * ({@link Settings#ALL}: options, ranges, choices and words are the list's), then the server's vetoes.
+     */
+    public static final CommandDef ADMIN = admin();
+
+    private static CommandDef admin() {
+        List<SubcommandDef> subs = new ArrayList<>();
+        subs.add(SubcommandDef.of("show", "Show this server's settings"));
+        for (Setting<?> setting : Settings.ALL) {
+            subs.add(SubcommandDef.of(setting.key(), setting.description(),
+                    setting.options().stream().map(Commands::option).toArray(OptionDef[]::new)));
+        }
+        return CommandDef.of("eat-admin", "/eat-admin", "Tune how eatbot suggests on this server (Manage Server)")
+                .managers()
+                .subcommands(subs.toArray(SubcommandDef[]::new))
+                .group("veto", "Server-wide vetoes: never suggest a place or a tag here", vetoes("on this server"));
+    }
+
+    /** A setting's option as a command option: its kind, range or choices, and its usage as the console shows it. */
+    static OptionDef option(Setting.Option o) {
+        OptionDef d = switch (o.kind()) {
+            case NUMBER -> OptionDef.number(o.name(), o.description()).range(o.range().min(), o.range().max());
+            case WHOLE_NUMBER -> OptionDef.whole(o.name(), o.description()).range(o.range().min(), o.range().max());
+            case CHOICE -> OptionDef.text(o.name(), o.description())
+                    .choices(o.choices().stream().map(c -> new Choice(c.label(), c.value())).toArray(Choice[]::new));
+            case TIME_ZONE -> OptionDef.text(o.name(), o.description()).completedFrom(Completion.TIME_ZONES).maxLength(Setting.Option.MAX_LENGTH);
+            case TIME_OF_DAY -> OptionDef.text(o.name(), o.description()).maxLength(20);
+            case ROLE -> OptionDef.of(o.name(), OptionKind.ROLE, o.description());
+        };
+        d = d.hint(o.usage());
+        return o.required() ? d.mustGive() : d;
+    }
 
     public static final CommandDef HELP = CommandDef.of("eat-help", "help", "How eatbot works, and its commands (only you see it)");
 

@@ -26,6 +26,9 @@ public final class Handlers {
         on(Commands.PLAN, null, new PlanHandler(service));
         on(Commands.WHY, null, new WhyHandler(service));
         on(Commands.TASTE, null, new TasteHandler(service));
+        AdminHandler admin = new AdminHandler(service);
+        on(Commands.ADMIN, "show", admin::show);
+        for (eatbot.eat.Setting<?> setting : eatbot.eat.Settings.ALL) on(Commands.ADMIN, setting.key(), in -> admin.set(in, setting));
         PlaceHandler places = new PlaceHandler(service);
         on(Commands.PLACE, "add", places::add);
         on(Commands.PLACE, "list", places::list);

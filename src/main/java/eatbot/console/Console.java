@@ -16,6 +16,7 @@ import eatbot.eat.FeedbackResult;
 import eatbot.eat.Filters;
 import eatbot.eat.MealTime;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.Settings;
 import eatbot.eat.Option;
 import eatbot.eat.Pick;
 import eatbot.eat.PickText;
@@ -243,9 +244,7 @@ public final class Console {
             }
         }
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
-        for (SubcommandDef s : Commands.ADMIN.subcommands()) {
-            if (s.group() == null && !handlers.containsKey(key(Commands.ADMIN, s.path()))) on(Commands.ADMIN, s.path(), (a, o) -> admin(s.path(), a));
-        }
+        on(Commands.ADMIN, Settings.ADD_ROLE.key(), (a, o) -> addRoleRefused());
         for (CommandDef c : Commands.ALL) {
             List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
                     : c.subcommands().stream().map(SubcommandDef::path).toList();
@@ -387,27 +386,10 @@ public final class Console {
 
     // ---- /eat-admin ----
 
-    private void admin(String sub, Args o) {
-        GuildSettings s = switch (sub) {
-            case "show" -> service.settings(GUILD);
-            case "policy" -> service.setPolicy(GUILD, o.text("name"));
-            case "exploration" -> service.setExploration(GUILD, o.number("epsilon"), o.number("c"));
-            case "prior" -> service.setPrior(GUILD, o.number("alpha"), o.number("beta"));
-            case "group-rule" -> service.setGroupRule(GUILD, o.text("rule"));
-            case "cooldown" -> service.setCooldown(GUILD, o.whole("days"));
-            case "gamma" -> service.setGamma(GUILD, o.number("value"));
-            case "cold-start" -> service.setColdStart(GUILD, o.number("strength"));
-            case "timezone" -> service.setTimeZone(GUILD, o.text("zone"));
-            case "meal-time" -> service.setMealTime(GUILD, o.text("time"));
-            case "variety" -> service.setVariety(GUILD, o.number("value"));
-            // console users have no roles: a role named here could never let anyone in, nor keep anyone out
-            case "add-role" -> throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
-            default -> throw new IllegalStateException(sub);
-        };
-        out.println(SettingsText.describe(s));
+    // console users have no roles: a role named here could never let anyone in, nor keep anyone out
+    private static void addRoleRefused() {
+        throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
     }
-
-    // ---- vetoes: /veto for oneself, /eat-admin veto for the server (who = null) ----
 
     // ---- /eat history and /eat why ----
 

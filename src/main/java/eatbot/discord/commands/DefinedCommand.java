@@ -42,6 +42,10 @@ public class DefinedCommand extends SlashCommand {
 
     /** The handler's answer to {@code call}, at {@code path}, as a Discord reply. */
     protected Reply answer(Call call, String path) {
+        // the router refuses these before acknowledging (SlashCommand.refuse); a direct call gets the same words
+        if (!definition().subcommands().isEmpty() && (path == null || definition().subcommand(path).isEmpty())) {
+            throw new EatException(eatbot.commands.Refusals.use(definition(), call.locale()));
+        }
         Invocation in = invocation(call, path);
         return reply(handlers.answer(definition(), path, in), call);
     }
