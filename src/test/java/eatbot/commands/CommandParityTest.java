@@ -214,6 +214,16 @@ class CommandParityTest {
     }
 
     @Test
+    void everyDefinedSubcommandHasOneHandlerForBothFrontEnds() {
+        Handlers handlers = new Handlers(f.service);
+        for (CommandDef c : Commands.ALL) {
+            if (c == Commands.HELP) continue; // each front end writes its help from the definitions itself
+            for (String path : paths(c)) assertTrue(handlers.get(c, path).isPresent(), "/" + c.name() + " " + path);
+        }
+        assertFalse(handlers.get(Commands.PLACE, "frobnicate").isPresent());
+    }
+
+    @Test
     void whoMayRunWhatIsReadFromTheDefinitionsInOnePlace() {
         Map<String, Boolean> managersOnly = new HashMap<>();
         for (CommandDef c : Commands.ALL) {
