@@ -59,6 +59,11 @@ public record CommandDef(String name, String console, String description, Audien
         return new CommandDef(name, console, description, audience, publicAnswer, options, all, gs);
     }
 
+    /** Every subcommand's path ({@code add}, {@code veto add}), or just null for a command without subcommands. */
+    public List<String> paths() {
+        return subcommands.isEmpty() ? java.util.Collections.singletonList(null) : subcommands.stream().map(SubcommandDef::path).toList();
+    }
+
     /** The subcommand at {@code path} ({@code add}, {@code veto add}), if there is one. */
     public Optional<SubcommandDef> subcommand(String path) {
         return subcommands.stream().filter(s -> s.path().equals(path)).findFirst();

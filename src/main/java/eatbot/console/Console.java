@@ -7,7 +7,6 @@ import eatbot.commands.Invocation;
 import eatbot.commands.CommandDef;
 import eatbot.commands.Commands;
 import eatbot.commands.Parse;
-import eatbot.commands.SubcommandDef;
 import eatbot.commands.Words;
 import eatbot.eat.Activity;
 import eatbot.eat.EatException;
@@ -226,9 +225,7 @@ public final class Console {
     private void handlers() {
         Handlers shared = new Handlers(service);
         for (CommandDef c : Commands.ALL) {
-            List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
-                    : c.subcommands().stream().map(SubcommandDef::path).toList();
-            for (String path : paths) {
+            for (String path : c.paths()) {
                 shared.get(c, path).ifPresent(h -> on(c, path, (given, o) -> {
                     // without id:, /eat why explains the session's last suggestion (Discord has the "Why?" button)
                     Args a = c == Commands.WHY && !o.containsKey("id") ? withId(c, o) : given;
@@ -246,9 +243,7 @@ public final class Console {
         on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
         on(Commands.ADMIN, Settings.ADD_ROLE.key(), (a, o) -> addRoleRefused());
         for (CommandDef c : Commands.ALL) {
-            List<String> paths = c.subcommands().isEmpty() ? java.util.Collections.singletonList(null)
-                    : c.subcommands().stream().map(SubcommandDef::path).toList();
-            for (String path : paths) {
+            for (String path : c.paths()) {
                 if (!handlers.containsKey(key(c, path))) throw new IllegalStateException("no console handler for " + key(c, path));
             }
         }
