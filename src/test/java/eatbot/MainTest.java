@@ -79,7 +79,7 @@ class MainTest {
         Map<String, String> env = Map.of("EATBOT_DB", db.toString());
         Run first = run("/place add name:Pho 99 tags:vietnamese\n/eat\n+1\nquit\n", env, "console");
         assertEquals(0, first.code(), first.err());
-        assertTrue(first.out().startsWith("Added Pho 99 [vietnamese]."), first.out());
+        assertTrue(first.out().startsWith("Added Pho 99 · vietnamese."), first.out());
         assertTrue(first.out().contains("👍 Noted #1: me on Pho 99 (👍 1 👎 0)."), first.out());
         assertTrue(Files.exists(db));
 
@@ -105,8 +105,8 @@ class MainTest {
         Run r = run(LIKED_BUT_FILTERED, env, "console");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("✗ 还没有任何店。用 /place add name:<店名> 加一家吧。"), r.out());
-        assertTrue(r.out().contains("Hot Pot [spicy] — 尝尝鲜 (你: 👍 0 👎 0)"), r.out());
-        assertTrue(r.out().contains("Noodle Bar — 退而求其次"), r.out());
+        assertTrue(r.out().contains("Hot Pot [spicy] — 🧭 尝尝鲜 (你: 👍 0 👎 0)"), r.out());
+        assertTrue(r.out().contains("Noodle Bar — ↪️ 退而求其次"), r.out());
         assertTrue(r.out().contains("Hot Pot 本是你的首选，但被“not:spicy”排除了。"), r.out());
     }
 
@@ -117,7 +117,7 @@ class MainTest {
             Run r = run(LIKED_BUT_FILTERED, env, "console");
             assertEquals(0, r.code(), tag + ": " + r.err());
             assertTrue(r.out().contains("✗ There are no places yet. Add one with /place add name:<place>."), tag + ": " + r.out());
-            assertTrue(r.out().contains("Hot Pot [spicy] — trying something new (you: 👍 0 👎 0)"), tag + ": " + r.out());
+            assertTrue(r.out().contains("Hot Pot [spicy] — 🧭 Trying something new (you: 👍 0 👎 0)"), tag + ": " + r.out());
             assertTrue(r.out().contains("Hot Pot, your best, is left out by not:spicy."), tag + ": " + r.out());
         }
     }

@@ -92,6 +92,6 @@ public final class SuggestionMessage {
 
     /** "⭐ A favourite": the label's emoji and words, capitalised. */
     static String pick(Pick p) {
-        return PickText.heading(p.label(), Messages.ENGLISH);
+        return eatbot.commands.Words.pick(p);
     }
 }
