@@ -44,6 +44,6 @@ public record Veto(String userId, Long placeId, String placeName, String tag, bo
 
     /** {@link #what()} in the reader's words. */
     public String what(eatbot.i18n.Messages words) {
-        return placeId != null ? (placeRemoved ? words.text("veto.removed-place", placeName) : placeName) : words.text("veto.tagged", tag);
+        return placeId != null ? placeName + (placeRemoved ? words.text("veto.removedPlace") : "") : words.text("veto.tag", tag);
     }
 }

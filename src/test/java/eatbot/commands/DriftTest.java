@@ -115,8 +115,8 @@ class DriftTest {
     @Test
     void aChineseReaderGetsTheSharedWordsInChinese() {
         console.speaking(eatbot.i18n.Messages.SIMPLIFIED_CHINESE);
-        assertEquals("✗ count 须在 1 到 25 之间，这里收到的是 26。", say("/eat history count:26"));
+        assertEquals("✗ count 要在 1 到 25 之间，你填的是 26。", say("/eat history count:26"));
         assertEquals("✗ 请用 /place add、list、edit、remove、rename、export 或 import。", say("/place"));
-        assertEquals("你（和本服务器）都没有设置否决。", say("/veto list"));
+        assertEquals("你和服务器的黑名单都是空的。", say("/veto list"));
     }
 }
