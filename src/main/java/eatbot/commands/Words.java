@@ -1,7 +1,6 @@
 package eatbot.commands;
 
 import eatbot.eat.PersonalData;
-import eatbot.eat.Pick;
 import eatbot.i18n.Messages;
 
 import java.util.Locale;
@@ -16,11 +15,6 @@ public final class Words {
         return "█".repeat(n) + "░".repeat(10 - n);
     }
 
-    /** "⭐ A favourite": a pick's label, its emoji and words, capitalised. */
-    public static String pick(Pick p) {
-        String w = p.label().words();
-        return p.label().emoji() + " " + Character.toUpperCase(w.charAt(0)) + w.substring(1);
-    }
 
     /** What /privacy forget deleted, or that there was nothing. */
     public static String forgotten(PersonalData.Forgotten f, Locale locale) {

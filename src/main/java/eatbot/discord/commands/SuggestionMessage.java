@@ -89,9 +89,4 @@ public final class SuggestionMessage {
         String when = at == null ? "" : words.text("suggestion.at", at);
         return (f + " " + when).strip();
     }
-
-    /** "⭐ A favourite": the label's emoji and words, capitalised. */
-    static String pick(Pick p) {
-        return eatbot.commands.Words.pick(p);
-    }
 }
