@@ -8,7 +8,7 @@ import eatbot.ops.Metrics;
 import eatbot.ops.MonitoringServer;
 import eatbot.store.Database;
 import eatbot.store.SqliteEatStore;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,10 +56,10 @@ public final class App implements AutoCloseable {
     /**
      * Serves /health and /metrics when {@code http.port} (EATBOT_HTTP_PORT) is set; else does nothing.
      *
-     * @param gateway the Discord connection to check, null until there is one; null for the console (no gateway check)
+     * @param gateway the Discord shards to check, null until there are some; null for the console (no gateway check)
      * @return the port it listens on, or -1 when off
      */
-    public int serveMonitoring(Supplier<JDA> gateway) {
+    public int serveMonitoring(Supplier<ShardManager> gateway) {
         ConfigLoader.Http http = config.http();
         if (http.port() == null || monitoring != null) return monitoring == null ? -1 : monitoring.port();
         health = new Health(store.database(), gateway);

@@ -11,6 +11,7 @@ import eatbot.store.Backup;
 import eatbot.store.StoreException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,8 +96,8 @@ public final class Main implements Callable<Integer> {
         } catch (InvalidTokenException e) {
             System.err.println("eatbot: Discord refused the token in DISCORD_TOKEN (reset it in the Developer Portal, Bot page).");
             return TOKEN_REFUSED;
-        } catch (ErrorResponseException e) {
-            // JDA's login asks Discord who the token belongs to; an I/O failure there means no way to Discord
+        } catch (ErrorResponseException | java.io.UncheckedIOException e) {
+            // the shard total and JDA's login ask Discord; an I/O failure there means no way to Discord
             IOException network = networkCause(e);
             if (network == null) throw e;
             System.err.println(Names.oneLine("eatbot: cannot reach Discord (" + network.getClass().getSimpleName()
@@ -148,9 +149,11 @@ public final class Main implements Callable<Integer> {
         try {
             // /health answers (503, "not connected yet") from before the gateway connects, and a taken port stops start-up early
             AtomicReference<DiscordBot> discord = new AtomicReference<>();
-            app.serveMonitoring(() -> discord.get() == null ? null : discord.get().jda());
+            app.serveMonitoring(() -> discord.get() == null ? null : discord.get().shards());
             discord.set(DiscordBot.start(token, DiscordBot.Options.from(config), app.service(), app.metrics()));
-            app.metrics().watchGateway(discord.get().jda());
+            ShardManager shards = discord.get().shards();
+            app.metrics().watchGateway(shards, config.shards().askDiscord()
+                    ? java.util.stream.IntStream.range(0, shards.getShardsTotal()).boxed().toList() : config.shards().here());
             return new Bot(app, discord.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

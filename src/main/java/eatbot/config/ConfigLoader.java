@@ -52,7 +52,7 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl, Http http) {
+                         String restUrl, String gatewayUrl, Http http, ShardPlan shards) {
         /**
          * Where the console writes its pictures: {@code charts} in the config, else a folder next
          * to the database named after it ({@code data/eatbot.db} → {@code data/eatbot-charts}), so
@@ -142,7 +142,8 @@ public final class ConfigLoader {
         Path database = Path.of(db.isBlank() ? config.database() : db);
         String rest = firstSet(env.get("EATBOT_DISCORD_REST_URL"), config.discord().restUrl());
         String gateway = firstSet(env.get("EATBOT_DISCORD_GATEWAY_URL"), config.discord().gatewayUrl());
-        return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source));
+        return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source),
+                ShardPlan.read(config.discord().shards(), env, source));
     }
 
     private static Http http(EatbotConfig.Http file, Map<String, String> env, String source) {
@@ -162,7 +163,7 @@ public final class ConfigLoader {
         return new Http(host, port);
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         String t = s.strip();
         return t.length() > 20 ? t.substring(0, 20) + "…" : t;
     }
