@@ -7,7 +7,7 @@ import eatbot.ops.Health;
 import eatbot.ops.Metrics;
 import eatbot.ops.MonitoringServer;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
 import java.time.Clock;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 public final class App implements AutoCloseable {
     private final ConfigLoader.Loaded config;
-    private final SqliteEatStore store;
+    private final JdbcEatStore store;
     private final EatService service;
     private final Metrics metrics = new Metrics();
     private MonitoringServer monitoring;
@@ -30,17 +30,24 @@ public final class App implements AutoCloseable {
 
     public App(ConfigLoader.Loaded config) {
         this.config = config;
-        DatabaseFolder.check(config.database());
-        this.store = new SqliteEatStore(Database.open(config.database()));
+        this.store = new JdbcEatStore(open(config));
         this.service = new EatService(store, config.defaults(), config.starters(), Clock.systemUTC(), Randomness.unseeded());
         metrics.watchWriter(store.database());
+    }
+
+    /** The configured store's database: the SQLite file (its folder checked first) or PostgreSQL. */
+    private static Database open(ConfigLoader.Loaded config) {
+        ConfigLoader.Store s = config.store();
+        if (s.postgres()) return Database.openPostgres(s.url(), s.user(), s.password());
+        DatabaseFolder.check(config.database());
+        return Database.open(config.database());
     }
 
     public ConfigLoader.Loaded config() {
         return config;
     }
 
-    public SqliteEatStore store() {
+    public JdbcEatStore store() {
         return store;
     }
 

@@ -8,6 +8,7 @@ import eatbot.eat.Names;
 import eatbot.ops.HealthProbe;
 import eatbot.ops.MonitoringServer;
 import eatbot.store.Backup;
+import eatbot.store.Database;
 import eatbot.store.StoreException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -57,6 +58,12 @@ public final class Main implements Callable<Integer> {
             if (e instanceof ConfigLoader.ConfigException) {
                 line.getErr().println("eatbot: configuration error: " + e.getMessage());
                 return CONFIG_ERROR;
+            }
+            if (e instanceof StoreException && e.getMessage() != null && e.getMessage().startsWith(Database.POSTGRES_UNAVAILABLE)) {
+                // the URL is shown (never the password: Database leaves it out) with what PostgreSQL or the network said
+                line.getErr().println(Names.oneLine("eatbot: " + e.getMessage().lines().findFirst().orElse("")
+                        + "; check EATBOT_POSTGRES_URL, _USER, _PASSWORD."));
+                return DATABASE_UNAVAILABLE;
             }
             if (e instanceof StoreException) {
                 // only opening the database lets one escape: the front ends answer those of a command
@@ -268,6 +275,10 @@ public final class Main implements Callable<Integer> {
             ConfigLoader.Loaded config = ConfigLoader.load(env);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (config.store().postgres()) {
+                err.println("eatbot backup: copies the SQLite file only; on PostgreSQL use pg_dump (README \"Running at scale\").");
+                return 2;
+            }
             Path source = config.database();
             if (!Files.isRegularFile(source)) {
                 err.println("eatbot backup: there is no database at " + source + " (set EATBOT_DB or \"database\" in the config).");

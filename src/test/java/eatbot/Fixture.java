@@ -6,7 +6,7 @@ import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.NewOption;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public final class Fixture implements AutoCloseable {
             GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
 
     public final Path file;
-    public final SqliteEatStore store;
+    public final JdbcEatStore store;
     public final EatService service;
     /** The service's clock: tests read time from here, never from the wall clock. */
     public final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
@@ -29,7 +29,7 @@ public final class Fixture implements AutoCloseable {
 
     public Fixture(Path file, long seed, List<NewOption> starters) {
         this.file = file;
-        this.store = new SqliteEatStore(Database.open(file));
+        this.store = new JdbcEatStore(Database.open(file));
         this.service = new EatService(store, DEFAULTS, starters,
                 clock, Randomness.seeded(seed));
     }

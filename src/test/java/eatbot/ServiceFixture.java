@@ -9,7 +9,7 @@ import eatbot.eat.Reaction;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,11 +25,11 @@ public final class ServiceFixture implements AutoCloseable {
             GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
 
     public final TestClock clock = new TestClock(START);
-    public final SqliteEatStore store;
+    public final JdbcEatStore store;
     public final EatService service;
 
     public ServiceFixture(Path dir, long seed) {
-        this.store = new SqliteEatStore(Database.open(dir.resolve("eatbot.db")));
+        this.store = new JdbcEatStore(Database.open(dir.resolve("eatbot.db")));
         this.service = new EatService(store, DEFAULTS, List.of(), clock, Randomness.seeded(seed));
     }
 

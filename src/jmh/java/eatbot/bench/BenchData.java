@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Shared set-up of the SQLite benchmarks: settings, big seeded databases, clean-up. */
+/** Shared set-up of the store benchmarks: settings, big seeded databases on either engine, clean-up. */
 final class BenchData {
     static final String GUILD = "bench-guild";
     static final GuildSettings DEFAULTS = new GuildSettings("", "thompson", 0.1, 1.0, 1, 1,
@@ -66,6 +66,85 @@ final class BenchData {
             }
             prefs.executeBatch();
             steps.executeBatch();
+        }
+    }
+
+    /**
+     * A benchmark's database: a SQLite file in a temporary folder, or ({@code engine} "postgres") a fresh
+     * database on the server of EATBOT_BENCH_POSTGRES_URL (any database there, with _USER and _PASSWORD;
+     * scripts/bench-postgres starts a throwaway one), dropped at the end.
+     */
+    static final class Target implements AutoCloseable {
+        final boolean postgres;
+        final Path dir;
+        final Path file;
+        private final String admin;
+        private final String user;
+        private final String password;
+        private final String database;
+
+        Target(String engine, String name) throws Exception {
+            dir = Files.createTempDirectory("eatbot-" + name + "-bench");
+            file = dir.resolve(name + ".db");
+            postgres = engine.equals("postgres");
+            if (!postgres) {
+                if (!engine.equals("sqlite")) throw new IllegalArgumentException("engine is sqlite or postgres, not " + engine);
+                admin = user = password = database = null;
+                return;
+            }
+            admin = System.getenv("EATBOT_BENCH_POSTGRES_URL");
+            if (admin == null) throw new IllegalStateException("engine=postgres needs EATBOT_BENCH_POSTGRES_URL (see scripts/bench-postgres)");
+            user = System.getenv().getOrDefault("EATBOT_BENCH_POSTGRES_USER", "postgres");
+            password = System.getenv().getOrDefault("EATBOT_BENCH_POSTGRES_PASSWORD", "");
+            database = "bench_" + name + "_" + Long.toHexString(System.nanoTime());
+            try (Connection c = java.sql.DriverManager.getConnection(admin, user, password); java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + database);
+            }
+        }
+
+        String url() {
+            return postgres ? admin.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database) : "jdbc:sqlite:" + file;
+        }
+
+        /** The store's database, as eatbot opens it. */
+        eatbot.store.Database open() {
+            return postgres ? eatbot.store.Database.openPostgres(url(), user, password) : eatbot.store.Database.open(file);
+        }
+
+        /** A raw loop's own connection, autocommit, nothing set: the caller sets its durability. */
+        Connection connect() throws SQLException {
+            if (!postgres) return java.sql.DriverManager.getConnection(url());
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("user", user);
+            p.setProperty("password", password);
+            p.setProperty("stringtype", "unspecified"); // as Database does: instants bound as text
+            return java.sql.DriverManager.getConnection(url(), p);
+        }
+
+        /** Sets the raw connection's commit to wait for the disk ({@code durable}) or not, in each engine's words. */
+        void durability(Connection c, boolean durable) throws SQLException {
+            try (java.sql.Statement st = c.createStatement()) {
+                if (postgres) {
+                    st.execute(durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off");
+                } else {
+                    st.execute("PRAGMA journal_mode=WAL");
+                    st.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+                    st.execute("PRAGMA busy_timeout=60000");
+                }
+            }
+        }
+
+        String begin() {
+            return postgres ? "BEGIN" : "BEGIN IMMEDIATE";
+        }
+
+        @Override
+        public void close() throws Exception {
+            deleteTree(dir);
+            if (!postgres) return;
+            try (Connection c = java.sql.DriverManager.getConnection(admin, user, password); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 

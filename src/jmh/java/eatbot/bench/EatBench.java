@@ -11,7 +11,7 @@ import eatbot.eat.Option;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,6 +54,10 @@ import java.util.concurrent.TimeUnit;
  * raw-jdbc-no-commit} skips the insert: what is left when the disk is taken
  * out. The fork
  * runs with a 256 MB heap: the database must not need more.
+ *
+ * <p>{@code engine} postgres runs the same on PostgreSQL ({@link BenchData.Target}; scripts/bench-postgres):
+ * eatbot commits every write with synchronous_commit=on there, so {@code raw-jdbc} (on) is its
+ * raw loop, {@code raw-jdbc-relaxed} the same with synchronous_commit=off.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -73,8 +77,15 @@ public class EatBench {
     @Param({"0"})
     double coldStart;
 
-    Path dir;
-    SqliteEatStore store;
+    @Param({"sqlite"})
+    String engine;
+
+    /** People in the guild (× 50 places of preference rows); 100,000 is the README's 5M-row database. */
+    @Param({"100000"})
+    int users;
+
+    BenchData.Target target;
+    JdbcEatStore store;
     EatService service;
     UniformRandomProvider pick;
 
@@ -88,37 +99,32 @@ public class EatBench {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        dir = Files.createTempDirectory("eatbot-eat-bench");
-        Path file = dir.resolve("eat.db");
+        target = new BenchData.Target(engine, "eat");
         long started = System.nanoTime();
-        try (SqliteEatStore s = new SqliteEatStore(Database.open(file))) {
+        try (JdbcEatStore s = new JdbcEatStore(target.open())) {
             List<NewOption> places = new ArrayList<>();
             for (int i = 0; i < PLACES; i++) places.add(new NewOption("Place " + i, List.of("tag" + i % 7), null, null, "bench"));
             s.createGuild(BenchData.DEFAULTS.forGuild(BenchData.GUILD), places, Instant.now());
             long[] ids = s.options(BenchData.GUILD, false).stream().mapToLong(Option::id).toArray();
             s.database().write(c -> {
-                BenchData.fillPreferences(c, ids, USERS, 2026);
+                BenchData.fillPreferences(c, ids, users, 2026);
                 return null;
             });
         }
-        log.warn("generated {} users x {} places in {} s ({} MB)", USERS, PLACES, (System.nanoTime() - started) / 1_000_000_000,
-                Files.size(file) >> 20);
+        log.warn("generated {} users x {} places on {} in {} s", users, PLACES, engine, (System.nanoTime() - started) / 1_000_000_000);
         pick = Randomness.seeded(11);
         if (impl.equals("service")) {
-            store = new SqliteEatStore(Database.open(file));
+            store = new JdbcEatStore(target.open());
             service = new EatService(store, BenchData.DEFAULTS, List.of(), Clock.systemUTC(), Randomness.seeded(3));
             if (coldStart > 0) {
                 service.setColdStart(BenchData.GUILD, coldStart);
                 long t0 = System.nanoTime(); // the first /eat sums the guild's evidence per place; later ones reuse it
                 service.suggest(SuggestRequest.forUser(BenchData.GUILD, BenchData.user(0)));
-                log.warn("first /eat with cold start (sums {} rows): {} ms", USERS * PLACES, (System.nanoTime() - t0) / 1_000_000);
+                log.warn("first /eat with cold start (sums {} rows): {} ms", users * PLACES, (System.nanoTime() - t0) / 1_000_000);
             }
         } else {
-            raw = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement st = raw.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute(impl.equals("raw-jdbc-relaxed") ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
-            }
+            raw = target.connect();
+            target.durability(raw, !impl.equals("raw-jdbc-relaxed"));
             options = raw.prepareStatement("SELECT id FROM options WHERE guild_id = ? AND archived = 0 ORDER BY name_key, id");
             prefs = raw.prepareStatement("SELECT option_id, successes, failures FROM preferences WHERE guild_id = ? AND user_id = ?");
             insert = raw.prepareStatement("""
@@ -129,7 +135,7 @@ public class EatBench {
 
     @Benchmark
     public void eat(Blackhole bh) throws Exception {
-        String user = BenchData.user(pick.nextInt(USERS));
+        String user = BenchData.user(pick.nextInt(users));
         if (service != null) {
             Suggestion s = service.suggest(SuggestRequest.forUser(BenchData.GUILD, user));
             bh.consume(s);
@@ -171,6 +177,6 @@ public class EatBench {
         log.warn("heap in use at the end: {} MB of max {} MB", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         if (store != null) store.close();
         if (raw != null) raw.close();
-        BenchData.deleteTree(dir);
+        target.close();
     }
 }

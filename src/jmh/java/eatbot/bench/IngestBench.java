@@ -5,7 +5,7 @@ import eatbot.eat.Option;
 import eatbot.eat.Reaction;
 import eatbot.eat.Suggestion;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,12 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Feedback ingest: 👍/👎 events per second durably committed, each one the
  * store's full feedback transaction (duplicate check, step, log row,
- * preference upsert: three statements, see {@code SqliteEatStore.feedbackWork}).
+ * preference upsert: three statements, see {@code JdbcEatStore.feedbackWork}).
  * Modes:
  * <ul>
  *   <li>{@code group-P-sync}: ours, P producers each waiting for every acknowledgement;</li>
  *   <li>{@code group-P-window}: ours, P producers keeping up to 256 events in flight
- *       ({@code SqliteEatStore.submitFeedback}), acknowledged after their commit;</li>
+ *       ({@code JdbcEatStore.submitFeedback}), acknowledged after their commit;</li>
  *   <li>{@code before-P-window}: the previous feedback transaction (six statements: duplicate
  *       check, read step, upsert step, log row, read preference, upsert preference), submitted
  *       through the same {@link Database} as a plain task (its own savepoint), as the store did;</li>
@@ -67,6 +67,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@link Database#openUntuned}), what eatbot did before them.</li>
  * </ul>
  * People's ids are scattered 18-digit numbers, like Discord's ({@link #userId}).
+ * {@code engine} postgres runs the group and lean modes on PostgreSQL ({@link BenchData.Target}):
+ * {@code -nosync} is synchronous_commit=off there; the SQLite page settings do not apply.
  * Every trial ends by counting the log: each acknowledged event exactly once.
  */
 @State(Scope.Benchmark)
@@ -83,9 +85,11 @@ public class IngestBench {
             "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync", "lean-jdbc-100", "lean-jdbc-100-nosync", "lean-jdbc-1000", "tuned-jdbc-100", "tuned-jdbc-1000", "untuned-8-window"})
     String mode;
 
-    Path dir;
-    Path file;
-    SqliteEatStore store;
+    @Param({"sqlite"})
+    String engine;
+
+    BenchData.Target target;
+    JdbcEatStore store;
     List<Suggestion> suggestions;
     ExecutorService producers;
     int producerCount;
@@ -96,9 +100,11 @@ public class IngestBench {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        dir = Files.createTempDirectory("eatbot-ingest-bench");
-        file = dir.resolve("ingest.db");
-        store = new SqliteEatStore(mode.startsWith("untuned") ? Database.openUntuned(file) : Database.open(file));
+        target = new BenchData.Target(engine, "ingest");
+        if (target.postgres && (mode.startsWith("untuned") || mode.startsWith("tuned"))) {
+            throw new IllegalArgumentException(mode + " is about SQLite's page settings");
+        }
+        store = new JdbcEatStore(mode.startsWith("untuned") ? Database.openUntuned(target.file) : target.open());
         List<NewOption> places = new ArrayList<>();
         for (int i = 0; i < 50; i++) places.add(new NewOption("Place " + i, List.of(), null, null, "bench"));
         store.createGuild(BenchData.DEFAULTS.forGuild(BenchData.GUILD), places, Instant.now());
@@ -208,7 +214,7 @@ public class IngestBench {
     private RawFeedback raw() throws SQLException {
         RawFeedback r = rawPerThread.get();
         if (r == null) {
-            r = new RawFeedback(file, !mode.endsWith("-nosync"), !mode.startsWith("raw"), mode.startsWith("tuned"));
+            r = new RawFeedback(target, !mode.endsWith("-nosync"), !mode.startsWith("raw"), mode.startsWith("tuned"));
             rawPerThread.set(r);
             synchronized (raws) {
                 raws.add(r);
@@ -223,7 +229,7 @@ public class IngestBench {
         producers.awaitTermination(1, TimeUnit.MINUTES);
         for (RawFeedback r : raws) r.close();
         long logged;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Connection c = target.connect();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT user_id) FROM feedback")) {
             rs.next();
@@ -235,7 +241,7 @@ public class IngestBench {
             throw new IllegalStateException(acknowledged.get() + " events acknowledged but " + logged + " in the log");
         }
         System.err.printf("%n[%s] %d events acknowledged, %d in the log: none lost, none twice%n", mode, acknowledged.get(), logged);
-        BenchData.deleteTree(dir);
+        target.close();
     }
 
     /** Where a statement comes from: the Database's cached connection (closed after use), or a raw loop's own map. */
@@ -280,22 +286,24 @@ public class IngestBench {
         final PreparedStatement leanLog;
         final PreparedStatement leanPref;
         final Prep prep;
+        final String begin;
 
-        RawFeedback(Path file, boolean durable, boolean lean, boolean tuned) throws SQLException {
+        RawFeedback(BenchData.Target target, boolean durable, boolean lean, boolean tuned) throws SQLException {
             this.lean = lean;
-            c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            c = target.connect();
             prep = Prep.preparedOnce(c);
+            begin = target.begin();
+            target.durability(c, true);
             try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
-                st.execute("PRAGMA busy_timeout=60000");
+                if (!target.postgres && !durable) st.execute("PRAGMA synchronous=OFF");
+                if (target.postgres && !durable) st.execute("SET synchronous_commit = off");
                 if (tuned) for (String pragma : Database.PAGE_PRAGMAS) st.execute(pragma);
             }
             active = c.prepareStatement("SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL");
             step = c.prepareStatement("SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?");
             leanLog = c.prepareStatement("""
                     INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
-                    VALUES (?, ?, ?, ?, 1, ifnull((SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?), 0) + 1, ?)
+                    VALUES (?, ?, ?, ?, 1, coalesce((SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?), 0) + 1, ?)
                     ON CONFLICT DO NOTHING RETURNING step""");
             leanPref = c.prepareStatement("""
                     INSERT INTO preferences AS p (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
@@ -308,7 +316,7 @@ public class IngestBench {
         /** k events in one transaction (BEGIN IMMEDIATE … COMMIT): durable when this returns. */
         void commitEvents(IngestBench bench, int k, Instant now) throws SQLException {
             try (Statement st = c.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
+                st.execute(begin);
                 try {
                     for (int i = 0; i < k; i++) {
                         if (lean) leanEvent(bench.next(), bench.nextUser(), now);

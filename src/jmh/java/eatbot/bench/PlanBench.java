@@ -12,7 +12,7 @@ import eatbot.plan.Plan;
 import eatbot.plan.PlanPlace;
 import eatbot.plan.WeekModel;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -133,14 +133,14 @@ public class PlanBench {
     @State(Scope.Benchmark)
     public static class Service {
         Path dir;
-        SqliteEatStore store;
+        JdbcEatStore store;
         EatService service;
         SuggestRequest request;
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             dir = Files.createTempDirectory("eatbot-plan-bench");
-            store = new SqliteEatStore(Database.open(dir.resolve("eatbot.db")));
+            store = new JdbcEatStore(Database.open(dir.resolve("eatbot.db")));
             Clock clock = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
             service = new EatService(store, BenchData.DEFAULTS, List.of(), clock, Randomness.seeded(1));
             UniformRandomProvider rng = Randomness.seeded(2);

@@ -7,7 +7,7 @@ import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
 import eatbot.bandit.Randomness;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +58,7 @@ public class WhyBench {
     boolean keep;
 
     Path dir;
-    SqliteEatStore store;
+    JdbcEatStore store;
     EatService service;
     SuggestRequest request;
     long last;
@@ -66,7 +66,7 @@ public class WhyBench {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("eatbot-why-bench");
-        store = new SqliteEatStore(Database.open(dir.resolve("why.db")));
+        store = new JdbcEatStore(Database.open(dir.resolve("why.db")));
         List<NewOption> starters = new ArrayList<>();
         for (int i = 0; i < places; i++) starters.add(new NewOption("Place " + i, List.of(), null, null, "bench"));
         // both variants go through the proxy, so its cost is in both

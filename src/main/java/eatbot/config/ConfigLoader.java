@@ -52,7 +52,7 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl, Http http, ShardPlan shards) {
+                         String restUrl, String gatewayUrl, Http http, Store store, ShardPlan shards) {
         /**
          * Where the console writes its pictures: {@code charts} in the config, else a folder next
          * to the database named after it ({@code data/eatbot.db} → {@code data/eatbot-charts}), so
@@ -63,6 +63,17 @@ public final class ConfigLoader {
             String file = database.getFileName() == null ? "eatbot" : database.getFileName().toString();
             String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
             return database.resolveSibling((stem.isEmpty() ? file : stem) + "-charts");
+        }
+    }
+
+    /**
+     * Which store: the SQLite file ({@code postgres} false) or a PostgreSQL database. The password is
+     * from the environment only and never shown: {@link #toString()} leaves it out.
+     */
+    public record Store(boolean postgres, String url, String user, String password) {
+        @Override
+        public String toString() {
+            return postgres ? "postgres " + url + " as " + user : "sqlite";
         }
     }
 
@@ -143,7 +154,27 @@ public final class ConfigLoader {
         String rest = firstSet(env.get("EATBOT_DISCORD_REST_URL"), config.discord().restUrl());
         String gateway = firstSet(env.get("EATBOT_DISCORD_GATEWAY_URL"), config.discord().gatewayUrl());
         return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source),
-                ShardPlan.read(config.discord().shards(), env, source));
+                store(config, env, source), ShardPlan.read(config.discord().shards(), env, source));
+    }
+
+    private static Store store(EatbotConfig config, Map<String, String> env, String source) {
+        String kind = firstSet(env.get("EATBOT_STORE"), config.store());
+        String key = env.get("EATBOT_STORE") != null && !env.get("EATBOT_STORE").isBlank() ? "EATBOT_STORE" : source + ": store";
+        if (kind == null || kind.equalsIgnoreCase("sqlite")) return new Store(false, null, null, null);
+        if (!kind.equalsIgnoreCase("postgres")) {
+            throw new ConfigException(key + " must be sqlite or postgres, not '" + shorten(kind) + "'");
+        }
+        String url = firstSet(env.get("EATBOT_POSTGRES_URL"), config.postgres().url());
+        if (url == null) {
+            throw new ConfigException("the postgres store needs EATBOT_POSTGRES_URL (or postgres.url in " + source
+                    + "), e.g. jdbc:postgresql://localhost:5432/eatbot");
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("EATBOT_POSTGRES_URL must start with jdbc:postgresql:, not '" + shorten(url) + "'");
+        }
+        String user = firstSet(env.get("EATBOT_POSTGRES_USER"), config.postgres().user());
+        String password = env.get("EATBOT_POSTGRES_PASSWORD"); // environment only: never in the config file
+        return new Store(true, url, user, password);
     }
 
     private static Http http(EatbotConfig.Http file, Map<String, String> env, String source) {

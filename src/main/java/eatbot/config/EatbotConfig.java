@@ -15,7 +15,9 @@ public record EatbotConfig(
         @JsonProperty("starterPlaces") List<StarterPlace> starterPlaces,
         @JsonProperty("discord") Discord discord,
         @JsonProperty("charts") String charts,
-        @JsonProperty("http") Http http) {
+        @JsonProperty("http") Http http,
+        @JsonProperty("store") String store,
+        @JsonProperty("postgres") Postgres postgres) {
 
     public EatbotConfig {
         if (database == null || database.isBlank()) database = "data/eatbot.db";
@@ -23,10 +25,11 @@ public record EatbotConfig(
         starterPlaces = starterPlaces == null ? List.of() : List.copyOf(starterPlaces);
         if (discord == null) discord = new Discord(null, null, null, null, null);
         if (http == null) http = new Http(null, null);
+        if (postgres == null) postgres = new Postgres(null, null);
     }
 
     public static EatbotConfig defaultConfig() {
-        return new EatbotConfig(null, null, null, null, null, null);
+        return new EatbotConfig(null, null, null, null, null, null, null, null);
     }
 
     /** Settings every new guild starts with; admins change them per guild. */
@@ -114,5 +117,17 @@ public record EatbotConfig(
         public Http {
             if (host == null || host.isBlank()) host = "127.0.0.1";
         }
+    }
+
+    /**
+     * The shared store (README "Running at scale"), used when {@code store} (EATBOT_STORE) is
+     * {@code postgres}. No password here: it comes only from EATBOT_POSTGRES_PASSWORD.
+     *
+     * @param url  a JDBC URL, {@code jdbc:postgresql://host:5432/eatbot}; EATBOT_POSTGRES_URL overrides it
+     * @param user EATBOT_POSTGRES_USER overrides it
+     */
+    public record Postgres(
+            @JsonProperty("url") String url,
+            @JsonProperty("user") String user) {
     }
 }

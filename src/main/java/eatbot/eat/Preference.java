@@ -9,6 +9,15 @@ package eatbot.eat;
  */
 public record Preference(long optionId, double successes, double failures, int likes, int dislikes, long step) {
 
+    /**
+     * The discount: what one unit of evidence weighs {@code steps} feedback steps later, γ^steps.
+     * The one place of this maths; the store's SQL copies (an upsert, a sum) are checked against it
+     * by the store contract suite.
+     */
+    public static double weight(double gamma, long steps) {
+        return gamma == 1.0 || steps == 0 ? 1.0 : Math.pow(gamma, steps);
+    }
+
     public static Preference none(long optionId) {
         return new Preference(optionId, 0, 0, 0, 0, 0);
     }
@@ -16,7 +25,7 @@ public record Preference(long optionId, double successes, double failures, int l
     /** This evidence as seen from the person's step {@code now}, discounted by gamma per step. */
     public Preference at(long now, double gamma) {
         if (gamma == 1.0 || now == step) return new Preference(optionId, successes, failures, likes, dislikes, now);
-        double f = Math.pow(gamma, now - step);
+        double f = weight(gamma, now - step);
         return new Preference(optionId, successes * f, failures * f, likes, dislikes, now);
     }
 
@@ -30,7 +39,7 @@ public record Preference(long optionId, double successes, double failures, int l
 
     /** Removes an event made at step {@code eventStep} (its weight at this row's step). */
     public Preference minus(Reaction r, long eventStep, double gamma) {
-        double w = gamma == 1.0 ? 1.0 : Math.pow(gamma, step - eventStep);
+        double w = weight(gamma, step - eventStep);
         double s = r == Reaction.LIKE ? Math.max(0, successes - w) : successes;
         double f = r == Reaction.DISLIKE ? Math.max(0, failures - w) : failures;
         return new Preference(optionId, clean(s), clean(f),

@@ -1,5 +1,7 @@
 package eatbot.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * One SQLite file: migrations at open, a pool of read connections, and a single
+ * One SQLite file or one PostgreSQL database ({@link #openPostgres}): migrations at open, a pool of read connections, and a single
  * writer thread. Writers never contend for SQLite's lock (so no SQLITE_BUSY):
  * the writer takes every task waiting in its queue, runs each in its own
  * savepoint inside one transaction (a batch of only {@link RepeatableWork} in
@@ -38,6 +40,10 @@ import java.util.function.LongConsumer;
  * tasks only commits with synchronous=NORMAL (in the WAL, in the OS's page
  * cache: survives a crash of the process, and a power loss can lose it until
  * the next durable commit or checkpoint syncs the WAL, which then covers it).
+ *
+ * <p>On PostgreSQL the same writer (one per process) commits with {@code synchronous_commit=on}
+ * for every batch: a returned write is in the server's synced WAL. Reads borrow HikariCP's pooled
+ * connections; the driver keeps each connection's prepared statements itself.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -91,8 +97,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private final Path file;
-    private final SQLiteDataSource dataSource;
+    private final Path file; // null on PostgreSQL
+    private final Dialect dialect;
+    private final HikariDataSource pool; // PostgreSQL's readers (and the writer's connection); null on SQLite
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final BlockingQueue<Connection> readers;
     private final Thread writer;
@@ -115,6 +122,8 @@ public final class Database implements AutoCloseable {
 
     private Database(Path file, boolean pageTuning) throws SQLException {
         this.file = file;
+        this.dialect = Dialect.SQLITE;
+        this.pool = null;
         this.tuned = pageTuning;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -122,11 +131,9 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        this.dataSource = new SQLiteDataSource(config);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
-
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .loggers("slf4j").load().migrate();
+        migrate(dataSource, dialect);
 
         // statements are prepared once per connection and reused (see StatementCache)
         Connection rawWriter = dataSource.getConnection();
@@ -136,20 +143,96 @@ public final class Database implements AutoCloseable {
             }
         }
         this.writeConnection = StatementCache.wrap(rawWriter);
-        this.begin = writeConnection.prepareStatement("BEGIN IMMEDIATE");
-        this.commit = writeConnection.prepareStatement("COMMIT");
-        this.rollback = writeConnection.prepareStatement("ROLLBACK");
-        this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
-        this.release = writeConnection.prepareStatement("RELEASE task");
-        this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
         this.readers = new ArrayBlockingQueue<>(READERS);
         for (int i = 0; i < READERS; i++) {
             Connection c = StatementCache.wrap(dataSource.getConnection());
             readers.add(c);
         }
+        this.begin = writeConnection.prepareStatement(dialect.begin);
+        this.commit = writeConnection.prepareStatement("COMMIT");
+        this.rollback = writeConnection.prepareStatement("ROLLBACK");
+        this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
+        this.release = writeConnection.prepareStatement("RELEASE task");
+        this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
         this.writer = new Thread(this::writeLoop, "eatbot-db-writer");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    private Database(HikariDataSource pool) throws SQLException {
+        this.file = null;
+        this.dialect = Dialect.POSTGRES;
+        this.pool = pool;
+        this.tuned = true;
+        migrate(pool, dialect);
+        this.writeConnection = StatementCache.wrap(pool.getConnection()); // held for the process's life
+        this.readers = null;
+        this.begin = writeConnection.prepareStatement(dialect.begin);
+        this.commit = writeConnection.prepareStatement("COMMIT");
+        this.rollback = writeConnection.prepareStatement("ROLLBACK");
+        this.savepoint = writeConnection.prepareStatement("SAVEPOINT task");
+        this.release = writeConnection.prepareStatement("RELEASE task");
+        this.rollbackTo = writeConnection.prepareStatement("ROLLBACK TO task");
+        this.writer = new Thread(this::writeLoop, "eatbot-db-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private static void migrate(javax.sql.DataSource dataSource, Dialect dialect) {
+        Flyway.configure().dataSource(dataSource).locations(dialect.migrations).loggers("slf4j").load().migrate();
+    }
+
+    /**
+     * Opens a PostgreSQL database (any JDBC URL) and brings its schema up to date: one writer here,
+     * {@link #READERS} pooled readers. The password is passed on, never logged.
+     */
+    public static Database openPostgres(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null && !user.isBlank()) config.setUsername(user);
+        if (password != null && !password.isEmpty()) config.setPassword(password);
+        config.setPoolName("eatbot-postgres");
+        config.setMaximumPoolSize(READERS + 1);
+        config.setConnectionTimeout(10_000);
+        // one try at start-up: a wrong URL or password stops start-up at once (exit status 5), not after retries
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("connectTimeout", "10");
+        // acknowledged = committed: the commit waits for the server's WAL flush whatever the server's default
+        config.setConnectionInitSql("SET synchronous_commit = on");
+        // instants are bound as ISO-8601 text and typed by the server (timestamptz), as SQLite stores them
+        config.addDataSourceProperty("stringtype", "unspecified");
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(config);
+            return new Database(pool);
+        } catch (Exception e) {
+            if (pool != null) pool.close();
+            throw new StoreException(POSTGRES_UNAVAILABLE + " " + withoutPassword(url) + ": " + firstLine(e), e);
+        }
+    }
+
+    /** How a failure to open PostgreSQL starts its message (Main's start-up line keys on it). */
+    public static final String POSTGRES_UNAVAILABLE = "cannot open the PostgreSQL database";
+
+    /** The URL as it may be shown: a password written into it (…?password=…) is masked. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+
+    /** What the innermost cause said, up to its first sentence's end: the reason, without the driver's advice. */
+    private static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getCause().getMessage() != null) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        int nl = m.indexOf('\n');
+        if (nl >= 0) m = m.substring(0, nl);
+        int end = m.indexOf(". ");
+        return end < 0 ? m : m.substring(0, end);
+    }
+
+    /** The engine behind this database. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Opens (creating if missing) the database file and brings its schema up to date. */
@@ -175,6 +258,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The SQLite file, or null on PostgreSQL. */
     public Path file() {
         return file;
     }
@@ -201,6 +285,13 @@ public final class Database implements AutoCloseable {
 
     /** Runs work on a read connection: sees every write that has returned. */
     public <T> T read(Work<T> work) {
+        if (pool != null) {
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+        }
         Connection c;
         try {
             c = readers.take();
@@ -401,6 +492,7 @@ public final class Database implements AutoCloseable {
 
     /** FULL when any task of the batch is durable, else NORMAL; set outside the transaction, only on change. */
     private void useDurability(List<Task<?>> batch) throws SQLException {
+        if (dialect != Dialect.SQLITE) return; // PostgreSQL: synchronous_commit=on for every batch
         Durability wanted = Durability.RELAXED;
         for (Task<?> t : batch) {
             if (t.durability() == Durability.DURABLE) {
@@ -434,6 +526,11 @@ public final class Database implements AutoCloseable {
             acknowledger.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (pool != null) {
+            closeQuietly(writeConnection);
+            pool.close();
+            return;
         }
         Connection c;
         while ((c = readers.poll()) != null) closeQuietly(c);

@@ -19,11 +19,11 @@ import java.util.Optional;
 final class ReasonsRows {
     private ReasonsRows() {}
 
-    static void insert(Connection c, long suggestionId, Reasons d) throws SQLException {
+    static void insert(Connection c, String guildId, long suggestionId, Reasons d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO suggestion_decisions (suggestion_id, group_rule, at_random, not_in_running, option_ids, kept, members, beliefs,
-                                                  left_out_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                                  left_out_by, guild_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, suggestionId);
             ps.setString(2, d.groupRule());
             ps.setInt(3, d.atRandom() ? 1 : 0);
@@ -37,6 +37,7 @@ final class ReasonsRows {
             StringBuilder why = new StringBuilder();
             d.leftOutBy().forEach((step, n) -> why.append(n).append('\t').append(step.replaceAll("[\t\n\r]", " ")).append('\n'));
             ps.setString(9, why.toString());
+            ps.setString(10, guildId);
             ps.executeUpdate();
         }
     }
@@ -53,10 +54,9 @@ final class ReasonsRows {
     static Optional<Reasons> read(Connection c, String guildId, long suggestionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT d.group_rule, d.at_random, d.not_in_running, d.option_ids, d.kept, d.members, d.beliefs, d.left_out_by
-                FROM suggestion_decisions d JOIN suggestions s ON s.id = d.suggestion_id
-                WHERE d.suggestion_id = ? AND s.guild_id = ?""")) {
-            ps.setLong(1, suggestionId);
-            ps.setString(2, guildId);
+                FROM suggestion_decisions d WHERE d.guild_id = ? AND d.suggestion_id = ?""")) {
+            ps.setString(1, guildId);
+            ps.setLong(2, suggestionId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 ByteBuffer b = ByteBuffer.wrap(rs.getBytes(4));
@@ -93,10 +93,11 @@ final class ReasonsRows {
         if (d.isEmpty()) return;
         List<Reasons.Member> left = d.get().members().stream().filter(m -> !m.userId().equals(userId)).toList();
         if (left.size() == d.get().members().size()) return;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE suggestion_decisions SET members = ?, beliefs = ? WHERE suggestion_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE suggestion_decisions SET members = ?, beliefs = ? WHERE guild_id = ? AND suggestion_id = ?")) {
             ps.setString(1, String.join(",", left.stream().map(Reasons.Member::userId).toList()));
             ps.setBytes(2, beliefs(left, d.get().kept()));
-            ps.setLong(3, suggestionId);
+            ps.setString(3, guildId);
+            ps.setLong(4, suggestionId);
             ps.executeUpdate();
         }
     }

@@ -3,7 +3,7 @@ package eatbot.reliability;
 import eatbot.eat.Feedback;
 import eatbot.eat.Reaction;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +120,7 @@ class CrashDurabilityTest {
         assertTrue(killedMidStream >= 1, "no kill landed while the program was writing; " + context);
         assertTrue(acknowledged.size() >= 20, "too few acknowledged reactions to prove anything: " + acknowledged.size());
 
-        try (SqliteEatStore store = new SqliteEatStore(Database.open(db))) {
+        try (JdbcEatStore store = new JdbcEatStore(Database.open(db))) {
             List<Feedback> log = store.feedback(GUILD);
             Map<Key, Integer> rows = new HashMap<>();
             Map<String, Set<Reaction>> active = new HashMap<>();

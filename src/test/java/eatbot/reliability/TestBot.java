@@ -10,7 +10,7 @@ import eatbot.eat.NewOption;
 import eatbot.eat.Preference;
 import eatbot.store.Backup;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,14 +26,14 @@ public final class TestBot implements AutoCloseable {
     static final List<String> STARTERS = List.of("Pho 99", "Taco Town", "Curry House", "Sushi Go");
 
     public final Path file;
-    public final SqliteEatStore store;
+    public final JdbcEatStore store;
     public final EatService service;
     /** The service's clock, moved by hand; tests never read the wall clock. */
     public final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     private TestBot(Path file, double gamma) {
         this.file = file;
-        this.store = new SqliteEatStore(Database.open(file));
+        this.store = new JdbcEatStore(Database.open(file));
         this.service = new EatService(store, defaults(gamma),
                 STARTERS.stream().map(n -> new NewOption(n, List.of(), null, null, null)).toList(),
                 clock, Randomness.seeded(42));
@@ -65,13 +65,13 @@ public final class TestBot implements AutoCloseable {
      * The check itself, for a store opened without a service (the crash harness):
      * a copy of the file is rebuilt from its log and compared, person by person.
      */
-    public static void assertPreferencesMatchLog(SqliteEatStore store, String guildId, double gamma, Path scratch, String context) {
+    public static void assertPreferencesMatchLog(JdbcEatStore store, String guildId, double gamma, Path scratch, String context) {
         List<Feedback> log = store.feedback(guildId);
         Set<String> users = new HashSet<>();
         log.forEach(f -> users.add(f.userId()));
         Path copy = scratch.resolve("rebuild-" + System.nanoTime() + ".db");
         Backup.copy(store.database().file(), copy);
-        try (SqliteEatStore rebuilt = new SqliteEatStore(Database.open(copy))) {
+        try (JdbcEatStore rebuilt = new JdbcEatStore(Database.open(copy))) {
             rebuilt.rebuildPreferences(guildId, gamma);
             for (String u : users) {
                 long step = store.step(guildId, u);

@@ -202,6 +202,72 @@ public abstract class EatStoreContract {
         }
     }
 
+    /**
+     * The store's discount (an upsert's SQL copy of γ^Δstep) is the domain's: each stored row equals
+     * {@link Preference#plus} folded over the person's reactions at the steps the store gave them.
+     */
+    @Test
+    void theStoredDiscountIsTheDomainsPreferencePlus() {
+        double gamma = 0.7;
+        try (StoreFixture f = fixture("discount", 5)) {
+            Option a = f.service.addPlace("g", "u", "A", "");
+            Option b = f.service.addPlace("g", "u", "B", "");
+            Map<Long, Preference> want = new HashMap<>();
+            Random r = new Random(7);
+            for (int i = 0; i < 40; i++) {
+                Option o = r.nextBoolean() ? a : b;
+                Suggestion s = f.store.addSuggestion("g", "u", List.of("u"), o, "thompson", false, f.clock.instant());
+                Reaction reaction = r.nextInt(3) == 0 ? Reaction.DISLIKE : Reaction.LIKE;
+                FeedbackResult got = f.store.addFeedback(s, "u", reaction, gamma, f.clock.instant());
+                long step = f.store.step("g", "u");
+                Preference expected = want.getOrDefault(o.id(), Preference.none(o.id())).plus(reaction, step, gamma);
+                want.put(o.id(), expected);
+                assertPreference(expected, got.preference());
+            }
+            Map<Long, Preference> stored = f.store.preferences("g", "u");
+            for (Preference p : want.values()) assertPreference(p, stored.get(p.optionId()));
+        }
+    }
+
+    private static void assertPreference(Preference want, Preference got) {
+        assertEquals(want.successes(), got.successes(), 1e-9, "successes");
+        assertEquals(want.failures(), got.failures(), 1e-9, "failures");
+        assertEquals(want.likes(), got.likes());
+        assertEquals(want.dislikes(), got.dislikes());
+        assertEquals(want.step(), got.step());
+    }
+
+    // ---- durability: acknowledged = committed ----
+
+    /**
+     * A write that returned is committed: another process on the same data (a second store, its own
+     * connections) sees it at once, with the first still running and never closed first.
+     */
+    @Test
+    void everyWriteThatReturnedIsSeenByASecondProcessAtOnce() {
+        Path shared = dir.resolve("acknowledged");
+        StoreFixture first = new StoreFixture(open(shared), 1);
+        try (StoreFixture second = new StoreFixture(open(shared), 2)) {
+            Option pho = first.service.addPlace("g", "alice", "Pho 99", "");
+            assertEquals(List.of("Pho 99"), second.store.options("g", false).stream().map(Option::name).toList());
+
+            Suggestion s = first.store.addSuggestion("g", "alice", List.of("alice", "bob"), pho, "thompson", false, first.clock.instant());
+            assertEquals(s.option().id(), second.store.suggestion("g", s.id()).orElseThrow().option().id());
+
+            first.store.addFeedback(s, "bob", Reaction.LIKE, 1.0, first.clock.instant());
+            assertEquals(1, second.store.preferences("g", "bob").get(pho.id()).likes());
+            assertEquals(1, second.store.feedback("g").size());
+
+            assertTrue(first.store.addVeto("g", new Veto("alice", null, null, "spicy"), first.clock.instant()));
+            assertEquals(1, second.store.vetoes("g").size());
+
+            first.store.toggleMeal(s, "alice", first.clock.instant());
+            assertEquals(1, second.store.mealsSince("g", first.clock.instant().minusSeconds(60)).size());
+        } finally {
+            first.close();
+        }
+    }
+
     private static Map<Long, Preference> atNow(EatStore store, String user, double gamma) {
         long now = store.step("g", user);
         Map<Long, Preference> out = new HashMap<>();

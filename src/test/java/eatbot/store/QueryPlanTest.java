@@ -44,16 +44,16 @@ class QueryPlanTest {
     }
 
     private static void assertPlans(Database db, String when) {
-        String history = plan(db, SqliteEatStore.feedbackOnWhere(10));
+        String history = plan(db, JdbcEatStore.feedbackOnWhere(Dialect.SQLITE, 10));
         assertTrue(history.contains("USING INDEX feedback_active (suggestion_id=?)"), when + ", /eat history: " + history);
 
-        String cooldown = plan(db, SqliteEatStore.mealQuery(SqliteEatStore.MEALS_SINCE));
+        String cooldown = plan(db, JdbcEatStore.mealQuery(JdbcEatStore.MEALS_SINCE));
         assertTrue(cooldown.contains("USING INDEX meals_recent (guild_id=? AND decided_at>?)"), when + ", cooldown (meals): " + cooldown);
 
-        String since = plan(db, SqliteEatStore.FEEDBACK_SINCE);
+        String since = plan(db, JdbcEatStore.FEEDBACK_SINCE);
         assertTrue(since.contains("USING INDEX feedback_recent (guild_id=? AND created_at>?)"), when + ", feedbackSince: " + since);
 
-        String export = plan(db, SqliteEatStore.PERSON_FEEDBACK);
+        String export = plan(db, JdbcEatStore.PERSON_FEEDBACK);
         assertTrue(export.contains("USING INDEX feedback_user (guild_id=? AND user_id=?)"), when + ", privacy export: " + export);
 
         for (String p : List.of(history, cooldown, since, export)) {
@@ -66,7 +66,7 @@ class QueryPlanTest {
     private static String plan(Database db, String where) {
         return db.read(c -> {
             List<String> lines = new ArrayList<>();
-            String sql = where.startsWith("SELECT") ? where : SqliteEatStore.feedbackQuery(where);
+            String sql = where.startsWith("SELECT") ? where : JdbcEatStore.feedbackQuery(where);
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) lines.add(rs.getString(4));

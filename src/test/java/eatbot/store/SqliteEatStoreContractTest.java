@@ -8,6 +8,6 @@ import java.nio.file.Path;
 class SqliteEatStoreContractTest extends EatStoreContract {
     @Override
     protected EatStore open(Path dir) {
-        return new SqliteEatStore(Database.open(dir.resolve("eatbot.db")));
+        return new JdbcEatStore(Database.open(dir.resolve("eatbot.db")));
     }
 }

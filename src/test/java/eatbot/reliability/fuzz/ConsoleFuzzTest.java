@@ -13,7 +13,7 @@ import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.NewOption;
 import eatbot.store.Database;
-import eatbot.store.SqliteEatStore;
+import eatbot.store.JdbcEatStore;
 
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ class ConsoleFuzzTest {
             try {
                 Path dir = Files.createTempDirectory("eatbot-console-fuzz");
                 dir.toFile().deleteOnExit();
-                SqliteEatStore store = new SqliteEatStore(Database.open(dir.resolve("fuzz.db")));
+                JdbcEatStore store = new JdbcEatStore(Database.open(dir.resolve("fuzz.db")));
                 EatService service = new EatService(store,
                         new GuildSettings("", "thompson", 0.1, 1, 1, 1, GroupRule.parse("least-misery"), 0, 1, 0, "UTC", null),
                         List.of(new NewOption("Pho 99", List.of("vietnamese"), null, null, null)), new TestClock(Instant.parse("2026-11-26T12:00:00Z")), Randomness.seeded(1));

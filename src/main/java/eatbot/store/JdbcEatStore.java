@@ -31,14 +31,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link EatStore} on SQLite: all of eatbot's SQL is here. */
-public final class SqliteEatStore implements EatStore {
+/**
+ * {@link EatStore} over JDBC, on SQLite or PostgreSQL: all of eatbot's SQL is here, one text for
+ * both engines; where they truly differ it asks the {@link Dialect}. Every statement names its
+ * guild (see docs/DESIGN.md, "The store and its engines").
+ */
+public final class JdbcEatStore implements EatStore {
     private static final String OPTION_COLUMNS = "id, guild_id, name, tags, link, hours, added_by, archived, created_at";
 
     private final Database db;
+    private final Dialect dialect;
 
-    public SqliteEatStore(Database db) {
+    public JdbcEatStore(Database db) {
         this.db = db;
+        this.dialect = db.dialect();
     }
 
     public Database database() {
@@ -156,7 +162,7 @@ public final class SqliteEatStore implements EatStore {
         return new Option(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
                 tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
                 rs.getString(offset + 5), rs.getString(offset + 6), rs.getString(offset + 7),
-                rs.getInt(offset + 8) != 0, Instant.parse(rs.getString(offset + 9)));
+                rs.getInt(offset + 8) != 0, Sql.instant(rs, offset + 9));
     }
 
     @Override
@@ -166,9 +172,10 @@ public final class SqliteEatStore implements EatStore {
 
     private static Option insertOption(Connection c, String guildId, NewOption o, Instant now) throws SQLException {
         requireFreeName(c, guildId, o.name(), -1);
+        long id;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO options (guild_id, name, name_key, tags, link, hours, added_by, archived, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id""")) {
             ps.setString(1, guildId);
             ps.setString(2, o.name());
             ps.setString(3, Names.key(o.name()));
@@ -177,12 +184,10 @@ public final class SqliteEatStore implements EatStore {
             ps.setString(6, o.hours());
             ps.setString(7, o.addedBy());
             ps.setString(8, now.toString());
-            ps.executeUpdate();
-        }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
         }
         return new Option(id, guildId, o.name(), o.tags(), o.link(), o.hours(), o.addedBy(), false, now);
     }
@@ -274,10 +279,12 @@ public final class SqliteEatStore implements EatStore {
             // the step rides along as a constant subquery (SQLite evaluates it once): one statement, not two
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT option_id, successes, failures, likes, dislikes, step,
-                           (SELECT step FROM user_steps WHERE guild_id = ?1 AND user_id = ?2)
-                    FROM preferences WHERE guild_id = ?1 AND user_id = ?2""")) {
+                           (SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?)
+                    FROM preferences WHERE guild_id = ? AND user_id = ?""")) {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
+                ps.setString(3, guildId);
+                ps.setString(4, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Preference p = preferenceOf(rs);
@@ -329,7 +336,7 @@ public final class SqliteEatStore implements EatStore {
 
     private static final String SUGGESTION_QUERY = "SELECT s.id, s.guild_id, s.requested_by, s.members, s.policy, s.explored, "
             + "s.created_at, s.channel_id, s.message_id, o.id, o.guild_id, o.name, o.tags, o.link, o.hours, o.added_by, "
-            + "o.archived, o.created_at FROM suggestions s JOIN options o ON o.id = s.option_id ";
+            + "o.archived, o.created_at FROM suggestions s JOIN options o ON o.guild_id = s.guild_id AND o.id = s.option_id ";
 
     @Override
     public Suggestion addSuggestion(String guildId, String requestedBy, List<String> members, Option option,
@@ -352,7 +359,7 @@ public final class SqliteEatStore implements EatStore {
                     added = rs.next() ? rs.getLong(1) : null; // none: this interaction's suggestion is already there
                 }
             }
-            if (added != null && reasons != null) ReasonsRows.insert(c, added, reasons); // with its suggestion, once
+            if (added != null && reasons != null) ReasonsRows.insert(c, guildId, added, reasons); // with its suggestion, once
             return added;
         });
         if (id == null) {
@@ -412,7 +419,7 @@ public final class SqliteEatStore implements EatStore {
                 Option o = optionOf(rs, 9);
                 out.add(new Suggestion(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Arrays.asList(rs.getString(4).split(",")), o, rs.getString(5), rs.getInt(6) != 0,
-                        Instant.parse(rs.getString(7)), rs.getString(8), rs.getString(9)));
+                        Sql.instant(rs, 7), rs.getString(8), rs.getString(9)));
             }
         }
         return out;
@@ -472,7 +479,7 @@ public final class SqliteEatStore implements EatStore {
             long step;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO feedback (guild_id, suggestion_id, user_id, option_id, reward, step, created_at)
-                    VALUES (?, ?, ?, ?, ?, ifnull((SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?), 0) + 1, ?)
+                    VALUES (?, ?, ?, ?, ?, coalesce((SELECT step FROM user_steps WHERE guild_id = ? AND user_id = ?), 0) + 1, ?)
                     ON CONFLICT DO NOTHING RETURNING step""")) {
                 ps.setString(1, s.guildId());
                 ps.setLong(2, s.id());
@@ -509,10 +516,10 @@ public final class SqliteEatStore implements EatStore {
                 INSERT INTO preferences AS p (guild_id, user_id, option_id, successes, failures, likes, dislikes, step)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (guild_id, user_id, option_id) DO UPDATE SET
-                  successes = CASE WHEN ?9 = 1.0 OR p.step = excluded.step THEN p.successes
-                                   ELSE p.successes * pow(?9, excluded.step - p.step) END + excluded.successes,
-                  failures  = CASE WHEN ?9 = 1.0 OR p.step = excluded.step THEN p.failures
-                                   ELSE p.failures * pow(?9, excluded.step - p.step) END + excluded.failures,
+                  successes = CASE WHEN ? = 1.0 OR p.step = excluded.step THEN p.successes
+                                   ELSE p.successes * power(?, excluded.step - p.step) END + excluded.successes,
+                  failures  = CASE WHEN ? = 1.0 OR p.step = excluded.step THEN p.failures
+                                   ELSE p.failures * power(?, excluded.step - p.step) END + excluded.failures,
                   likes = p.likes + excluded.likes, dislikes = p.dislikes + excluded.dislikes, step = excluded.step
                 RETURNING option_id, successes, failures, likes, dislikes, step""")) {
             boolean like = r == Reaction.LIKE;
@@ -524,7 +531,7 @@ public final class SqliteEatStore implements EatStore {
             ps.setInt(6, like ? 1 : 0);
             ps.setInt(7, like ? 0 : 1);
             ps.setLong(8, step);
-            ps.setDouble(9, gamma);
+            for (int i = 9; i <= 12; i++) ps.setDouble(i, gamma);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return preferenceOf(rs);
@@ -537,26 +544,28 @@ public final class SqliteEatStore implements EatStore {
         return db.write(c -> {
             // this variant goes; the reaction stays counted while another variant of it is there
             try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM reaction_variants WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND variant = ?")) {
-                ps.setLong(1, s.id());
-                ps.setString(2, userId);
-                ps.setInt(3, reaction.reward());
-                ps.setString(4, variant);
+                    "DELETE FROM reaction_variants WHERE guild_id = ? AND suggestion_id = ? AND user_id = ? AND reward = ? AND variant = ?")) {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                ps.setString(3, userId);
+                ps.setInt(4, reaction.reward());
+                ps.setString(5, variant);
                 ps.executeUpdate();
             }
-            if (variantsLeft(c, s.id(), userId, reaction)) {
+            if (variantsLeft(c, s.guildId(), s.id(), userId, reaction)) {
                 return new FeedbackResult(false, preference(c, s.guildId(), userId, s.option().id()));
             }
             return retractionWork(s, userId, reaction, gamma, now).run(c);
         });
     }
 
-    private static boolean variantsLeft(Connection c, long suggestionId, String userId, Reaction r) throws SQLException {
+    private static boolean variantsLeft(Connection c, String guildId, long suggestionId, String userId, Reaction r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM reaction_variants WHERE suggestion_id = ? AND user_id = ? AND reward = ? LIMIT 1")) {
-            ps.setLong(1, suggestionId);
-            ps.setString(2, userId);
-            ps.setInt(3, r.reward());
+                "SELECT 1 FROM reaction_variants WHERE guild_id = ? AND suggestion_id = ? AND user_id = ? AND reward = ? LIMIT 1")) {
+            ps.setString(1, guildId);
+            ps.setLong(2, suggestionId);
+            ps.setString(3, userId);
+            ps.setInt(4, r.reward());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -575,17 +584,19 @@ public final class SqliteEatStore implements EatStore {
             long optionId = s.option().id();
             // a retraction is of the whole reaction: every variant of it goes too
             try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM reaction_variants WHERE suggestion_id = ? AND user_id = ? AND reward = ?")) {
-                ps.setLong(1, s.id());
-                ps.setString(2, userId);
-                ps.setInt(3, reaction.reward());
+                    "DELETE FROM reaction_variants WHERE guild_id = ? AND suggestion_id = ? AND user_id = ? AND reward = ?")) {
+                ps.setString(1, s.guildId());
+                ps.setLong(2, s.id());
+                ps.setString(3, userId);
+                ps.setInt(4, reaction.reward());
                 ps.executeUpdate();
             }
-            long[] active = activeFeedback(c, s.id(), userId, reaction);
+            long[] active = activeFeedback(c, s.guildId(), s.id(), userId, reaction);
             if (active == null) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET retracted_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET retracted_at = ? WHERE guild_id = ? AND id = ?")) {
                 ps.setString(1, now.toString());
-                ps.setLong(2, active[0]);
+                ps.setString(2, s.guildId());
+                ps.setLong(3, active[0]);
                 ps.executeUpdate();
             }
             Preference p = preference(c, s.guildId(), userId, optionId).minus(reaction, active[1], gamma);
@@ -608,12 +619,13 @@ public final class SqliteEatStore implements EatStore {
     }
 
     /** {id, step} of the active event, or null. */
-    private static long[] activeFeedback(Connection c, long suggestionId, String userId, Reaction r) throws SQLException {
+    private static long[] activeFeedback(Connection c, String guildId, long suggestionId, String userId, Reaction r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, step FROM feedback WHERE suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL")) {
-            ps.setLong(1, suggestionId);
-            ps.setString(2, userId);
-            ps.setInt(3, r.reward());
+                "SELECT id, step FROM feedback WHERE guild_id = ? AND suggestion_id = ? AND user_id = ? AND reward = ? AND retracted_at IS NULL")) {
+            ps.setString(1, guildId);
+            ps.setLong(2, suggestionId);
+            ps.setString(3, userId);
+            ps.setInt(4, r.reward());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
             }
@@ -633,10 +645,7 @@ public final class SqliteEatStore implements EatStore {
             ps.setString(1, guildId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String retracted = rs.getString(9);
-                    out.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getLong(5), Reaction.ofReward(rs.getInt(6)), rs.getLong(7),
-                            Instant.parse(rs.getString(8)), retracted == null ? null : Instant.parse(retracted)));
+                    out.add(feedbackOf(rs));
                 }
             }
         }
@@ -654,7 +663,7 @@ public final class SqliteEatStore implements EatStore {
             for (Feedback f : log) {
                 if (!f.active()) continue;
                 long t = now.get(f.userId());
-                double w = gamma == 1.0 ? 1.0 : Math.pow(gamma, t - f.step());
+                double w = Preference.weight(gamma, t - f.step());
                 rows.computeIfAbsent(f.userId(), u -> new HashMap<>()).merge(f.optionId(),
                         new Preference(f.optionId(), f.reaction() == Reaction.LIKE ? w : 0, f.reaction() == Reaction.DISLIKE ? w : 0,
                                 f.reaction() == Reaction.LIKE ? 1 : 0, f.reaction() == Reaction.DISLIKE ? 1 : 0, t),
@@ -691,7 +700,7 @@ public final class SqliteEatStore implements EatStore {
     public List<Feedback> feedbackOn(String guildId, Collection<Long> suggestionIds) {
         if (suggestionIds.isEmpty()) return List.of();
         List<Long> ids = List.copyOf(suggestionIds);
-        return db.read(c -> feedbackWhere(c, feedbackOnWhere(ids.size()), ps -> {
+        return db.read(c -> feedbackWhere(c, feedbackOnWhere(dialect, ids.size()), ps -> {
             ps.setString(1, guildId);
             for (int i = 0; i < ids.size(); i++) ps.setLong(i + 2, ids.get(i));
         }));
@@ -703,12 +712,12 @@ public final class SqliteEatStore implements EatStore {
     static final String FEEDBACK_SINCE = "guild_id = ? AND retracted_at IS NULL AND created_at >= ?";
 
     /**
-     * The active feedback on these suggestions: feedback_active (suggestion_id, …). The unary + keeps
+     * The active feedback on these suggestions: feedback_active (…, suggestion_id, …). On SQLite a unary + keeps
      * guild_id (still checked) from being used as an index key: without statistics SQLite rates
      * "guild_id = ?" on feedback_recent cheaper than a few suggestion ids, and walks the whole guild.
      */
-    static String feedbackOnWhere(int suggestions) {
-        return "+guild_id = ? AND retracted_at IS NULL AND suggestion_id IN (" + marks(suggestions) + ")";
+    static String feedbackOnWhere(Dialect dialect, int suggestions) {
+        return dialect.notAnIndexKey("guild_id") + " = ? AND retracted_at IS NULL AND suggestion_id IN (" + marks(suggestions) + ")";
     }
 
     /** One person's feedback in the guild, retracted included: feedback_user. */
@@ -739,10 +748,8 @@ public final class SqliteEatStore implements EatStore {
     }
 
     private static Feedback feedbackOf(ResultSet rs) throws SQLException {
-        String retracted = rs.getString(9);
         return new Feedback(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                rs.getLong(5), Reaction.ofReward(rs.getInt(6)), rs.getLong(7),
-                Instant.parse(rs.getString(8)), retracted == null ? null : Instant.parse(retracted));
+                rs.getLong(5), Reaction.ofReward(rs.getInt(6)), rs.getLong(7), Sql.instant(rs, 8), Sql.instant(rs, 9));
     }
 
     /** Every person's stored evidence in the guild (as of each row's step): for audits and tests, not a use case. */
@@ -775,14 +782,14 @@ public final class SqliteEatStore implements EatStore {
             // Preference.at(max(person's step, row's step)): no discount when γ = 1 or the row is as of now
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT p.option_id,
-                           sum(CASE WHEN ?2 = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.successes
-                                    ELSE p.successes * pow(?2, s.step - p.step) END),
-                           sum(CASE WHEN ?2 = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.failures
-                                    ELSE p.failures * pow(?2, s.step - p.step) END)
+                           sum(CASE WHEN ? = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.successes
+                                    ELSE p.successes * power(?, s.step - p.step) END),
+                           sum(CASE WHEN ? = 1.0 OR s.step IS NULL OR s.step <= p.step THEN p.failures
+                                    ELSE p.failures * power(?, s.step - p.step) END)
                     FROM preferences p LEFT JOIN user_steps s ON s.guild_id = p.guild_id AND s.user_id = p.user_id
-                    WHERE p.guild_id = ?1 GROUP BY p.option_id""")) {
-                ps.setString(1, guildId);
-                ps.setDouble(2, gamma);
+                    WHERE p.guild_id = ? GROUP BY p.option_id""")) {
+                for (int i = 1; i <= 4; i++) ps.setDouble(i, gamma);
+                ps.setString(5, guildId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
                 }
@@ -810,7 +817,7 @@ public final class SqliteEatStore implements EatStore {
         return db.read(c -> {
             List<Veto> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT v.user_id, v.place_id, o.name, v.tag, o.archived FROM vetoes v LEFT JOIN options o ON o.id = v.place_id
+                    SELECT v.user_id, v.place_id, o.name, v.tag, o.archived FROM vetoes v LEFT JOIN options o ON o.guild_id = v.guild_id AND o.id = v.place_id
                     WHERE v.guild_id = ? ORDER BY v.id""")) {
                 ps.setString(1, guildId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -847,7 +854,7 @@ public final class SqliteEatStore implements EatStore {
     public boolean removeVeto(String guildId, Veto v) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    DELETE FROM vetoes WHERE guild_id = ? AND user_id = ? AND ifnull(place_id, 0) = ? AND ifnull(tag, '') = ?""")) {
+                    DELETE FROM vetoes WHERE guild_id = ? AND user_id = ? AND coalesce(place_id, 0) = ? AND coalesce(tag, '') = ?""")) {
                 ps.setString(1, guildId);
                 ps.setString(2, v.userId() == null ? "" : v.userId());
                 ps.setLong(3, v.placeId() == null ? 0 : v.placeId());
@@ -861,7 +868,8 @@ public final class SqliteEatStore implements EatStore {
 
     private static final String MEAL_QUERY = "SELECT m.id, m.guild_id, m.suggestion_id, s.members, m.decided_by, m.decided_at, m.undone_at, "
             + "o.id, o.guild_id, o.name, o.tags, o.link, o.hours, o.added_by, o.archived, o.created_at "
-            + "FROM meals m JOIN suggestions s ON s.id = m.suggestion_id JOIN options o ON o.id = s.option_id WHERE ";
+            + "FROM meals m JOIN suggestions s ON s.guild_id = m.guild_id AND s.id = m.suggestion_id "
+            + "JOIN options o ON o.guild_id = s.guild_id AND o.id = s.option_id WHERE ";
 
     /** A guild's standing meals since a time: a range of meals_recent (guild_id, decided_at). */
     static final String MEALS_SINCE = "m.guild_id = ? AND m.decided_at >= ? AND m.undone_at IS NULL";
@@ -879,13 +887,14 @@ public final class SqliteEatStore implements EatStore {
                 }
             }
             if (standing != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE meals SET undone_at = ? WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE meals SET undone_at = ? WHERE guild_id = ? AND id = ?")) {
                     ps.setString(1, now.toString());
-                    ps.setLong(2, standing);
+                    ps.setString(2, s.guildId());
+                    ps.setLong(3, standing);
                     ps.executeUpdate();
                 }
                 long undone = standing;
-                return meals(c, "m.id = ?", ps -> ps.setLong(1, undone)).get(0);
+                return meals(c, "m.guild_id = ? AND m.id = ?", ps -> { ps.setString(1, s.guildId()); ps.setLong(2, undone); }).get(0);
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement(
@@ -899,7 +908,7 @@ public final class SqliteEatStore implements EatStore {
                     id = rs.getLong(1);
                 }
             }
-            return meals(c, "m.id = ?", ps -> ps.setLong(1, id)).get(0);
+            return meals(c, "m.guild_id = ? AND m.id = ?", ps -> { ps.setString(1, s.guildId()); ps.setLong(2, id); }).get(0);
         });
     }
 
@@ -935,10 +944,8 @@ public final class SqliteEatStore implements EatStore {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String undone = rs.getString(7);
                     out.add(new Meal(rs.getLong(1), rs.getString(2), rs.getLong(3), optionOf(rs, 7),
-                            Arrays.asList(rs.getString(4).split(",")), rs.getString(5), Instant.parse(rs.getString(6)),
-                            undone == null ? null : Instant.parse(undone)));
+                            Arrays.asList(rs.getString(4).split(",")), rs.getString(5), Sql.instant(rs, 6), Sql.instant(rs, 7)));
                 }
             }
         }
@@ -963,7 +970,7 @@ public final class SqliteEatStore implements EatStore {
             List<PersonalData.NamedPreference> prefs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT p.option_id, p.successes, p.failures, p.likes, p.dislikes, p.step, o.name, o.archived
-                    FROM preferences p JOIN options o ON o.id = p.option_id
+                    FROM preferences p JOIN options o ON o.guild_id = p.guild_id AND o.id = p.option_id
                     WHERE p.guild_id = ? AND p.user_id = ? ORDER BY o.name_key, o.id""")) {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
@@ -977,7 +984,7 @@ public final class SqliteEatStore implements EatStore {
             });
             List<Suggestion> suggestions;
             try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY
-                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR instr(',' || s.members || ',', ',' || ? || ',') > 0) ORDER BY s.id")) {
+                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR " + dialect.hasMember("s.members") + ") ORDER BY s.id")) {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
                 ps.setString(3, userId);
@@ -990,7 +997,7 @@ public final class SqliteEatStore implements EatStore {
                 added = options(ps);
             }
             // meals they were part of or decided, undone ones included (the log)
-            List<Meal> meals = meals(c, "m.guild_id = ? AND (m.decided_by = ? OR instr(',' || s.members || ',', ',' || ? || ',') > 0)", ps -> {
+            List<Meal> meals = meals(c, "m.guild_id = ? AND (m.decided_by = ? OR " + dialect.hasMember("s.members") + ")", ps -> {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
                 ps.setString(3, userId);
@@ -1030,9 +1037,8 @@ public final class SqliteEatStore implements EatStore {
             }
             // suggestions stay (others' feedback points at them); the person's id in them goes
             List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, requested_by, members FROM suggestions
-                    WHERE guild_id = ? AND (requested_by = ? OR instr(',' || members || ',', ',' || ? || ',') > 0)""")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, requested_by, members FROM suggestions "
+                    + "WHERE guild_id = ? AND (requested_by = ? OR " + dialect.hasMember("members") + ")")) {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
                 ps.setString(3, userId);
@@ -1042,14 +1048,15 @@ public final class SqliteEatStore implements EatStore {
             }
             // their posteriors and draws at each suggestion go too (the suggestion's picture keeps the others')
             for (Object[] r : rows) ReasonsRows.forget(c, guildId, (Long) r[0], userId);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE suggestions SET requested_by = ?, members = ? WHERE guild_id = ? AND id = ?")) {
                 for (Object[] r : rows) {
                     String requestedBy = userId.equals(r[1]) ? PersonalData.FORGOTTEN_USER : (String) r[1];
                     List<String> members = new ArrayList<>();
                     for (String m : ((String) r[2]).split(",")) members.add(m.equals(userId) ? PersonalData.FORGOTTEN_USER : m);
                     ps.setString(1, requestedBy);
                     ps.setString(2, String.join(",", members));
-                    ps.setLong(3, (Long) r[0]);
+                    ps.setString(3, guildId);
+                    ps.setLong(4, (Long) r[0]);
                     ps.executeUpdate();
                 }
             }
