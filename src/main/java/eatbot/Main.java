@@ -9,6 +9,7 @@ import eatbot.ops.HealthProbe;
 import eatbot.ops.MonitoringServer;
 import eatbot.store.Backup;
 import eatbot.store.Database;
+import eatbot.store.SqliteLock;
 import eatbot.store.StoreException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -43,6 +44,7 @@ public final class Main implements Callable<Integer> {
     static final int DATABASE_UNAVAILABLE = 5;
     static final int MONITORING_PORT_TAKEN = 6;
     static final int DISCORD_UNREACHABLE = 7;
+    static final int DATABASE_IN_USE = 9;
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
@@ -72,6 +74,10 @@ public final class Main implements Callable<Integer> {
                 line.getErr().println(Names.oneLine("eatbot: " + e.getMessage().lines().findFirst().orElse("the database failed") + kind
                         + "; set EATBOT_DB (or \"database\" in the config) to a file in a folder eatbot can write."));
                 return DATABASE_UNAVAILABLE;
+            }
+            if (e instanceof SqliteLock.InUse) {
+                line.getErr().println(Names.oneLine(e.getMessage()));
+                return DATABASE_IN_USE;
             }
             if (e instanceof DatabaseFolder.NotWritable) {
                 line.getErr().println(e.getMessage());
