@@ -185,7 +185,7 @@ final class ShardKeeper implements AutoCloseable {
         }
         if (line.equals(lastWaitingLine)) return;
         lastWaitingLine = line;
-        log.info("waiting for shard(s) {} of {}: held by a live process ({}); taken over when its lease expires",
+        log.warn("waiting for shard(s) {} of {}: held by a live process ({}); taken over when its lease expires",
                 waiting, plan.total(), line.isEmpty() ? "none now" : line);
     }
 

@@ -482,6 +482,24 @@ final class DiscordDouble implements AutoCloseable {
         return true;
     }
 
+    /**
+     * A reaction Discord sent only to the oldest live session of the guild's shard: one it gave a
+     * session it had not yet given up on, before a newer one of the same shard was up.
+     */
+    void reactionAddToOldestSession(Guild g, String userId, String messageId, String emoji) {
+        ObjectNode d = reaction(g, userId, messageId, emoji);
+        d.set("member", member(g, userId, false));
+        d.put("type", 0).put("burst", false);
+        d.putArray("burst_colors");
+        d.put("message_author_id", BOT_ID);
+        gateway.dispatchToOldest("MESSAGE_REACTION_ADD", d);
+    }
+
+    /** How many live sessions the shard has (two while an old one lingers beside its successor). */
+    int sessions(int shard) {
+        return (int) gateway.sessions.stream().filter(x -> x.shard == shard && x.conn != null).count();
+    }
+
     void reactionRemove(Guild g, String userId, String messageId, String emoji) {
         reactionRemove(g, userId, messageId, emoji, false);
     }
@@ -970,6 +988,13 @@ final class DiscordDouble implements AutoCloseable {
             // as Discord does: kept for a RESUME of the session, lost to a new one
             if (to.isEmpty()) throw new IllegalStateException("the bot is not connected on shard " + shard);
             for (Session s : to) send(s, type, d);
+        }
+
+        synchronized void dispatchToOldest(String type, JsonNode d) {
+            int shard = shardOf(d.get("guild_id").asText());
+            Session s = sessions.stream().filter(x -> x.shard == shard && x.alive()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the bot is not connected on shard " + shard));
+            send(s, type, d);
         }
 
         private void send(Session s, String type, JsonNode d) {
