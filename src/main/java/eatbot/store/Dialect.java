@@ -2,16 +2,12 @@ package eatbot.store;
 
 /**
  * Where SQLite and PostgreSQL truly differ, and nothing else: the store's SQL is one text for both
- * (plain {@code ?}, {@code coalesce}, {@code RETURNING}, {@code ON CONFLICT}), and each difference
+ * (plain {@code ?}, {@code coalesce}, {@code RETURNING}, {@code ON CONFLICT}, instants as fixed-width
+ * text, see {@link Sql#at}), and each difference
  * here is pinned by the store contract suite running on both engines.
  */
 public enum Dialect {
     SQLITE("classpath:db/migration", "BEGIN IMMEDIATE") {
-        @Override
-        String hasMember(String membersColumn) {
-            return "instr(',' || " + membersColumn + " || ',', ',' || ? || ',') > 0";
-        }
-
         @Override
         String notAnIndexKey(String column) {
             // the unary + keeps SQLite's planner (no statistics) from walking the whole guild's index
@@ -19,11 +15,6 @@ public enum Dialect {
         }
     },
     POSTGRES("classpath:db/postgresql", "BEGIN") {
-        @Override
-        String hasMember(String membersColumn) {
-            return "strpos(',' || " + membersColumn + " || ',', ',' || ? || ',') > 0";
-        }
-
         @Override
         String notAnIndexKey(String column) {
             return column; // PostgreSQL keeps statistics and plans by them
@@ -39,9 +30,6 @@ public enum Dialect {
         this.migrations = migrations;
         this.begin = begin;
     }
-
-    /** True where the comma-joined member list holds the one bound parameter (a user id). */
-    abstract String hasMember(String membersColumn);
 
     /** The column as a condition that the planner should check but not seek by. */
     abstract String notAnIndexKey(String column);

@@ -81,7 +81,7 @@ public final class JdbcEatStore implements EatStore {
                                         cooldown_days, discount, cold_start_strength, time_zone, add_role_id, meal_time, variety)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
                 ps.setString(1, s.guildId());
-                ps.setString(2, now.toString());
+                ps.setString(2, Sql.at(now));
                 bindSettings(ps, 3, s);
                 if (ps.executeUpdate() == 0) return false;
             }
@@ -183,7 +183,7 @@ public final class JdbcEatStore implements EatStore {
             ps.setString(5, o.link());
             ps.setString(6, o.hours());
             ps.setString(7, o.addedBy());
-            ps.setString(8, now.toString());
+            ps.setString(8, Sql.at(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -353,12 +353,13 @@ public final class JdbcEatStore implements EatStore {
                 ps.setLong(4, option.id());
                 ps.setString(5, policy);
                 ps.setInt(6, explored ? 1 : 0);
-                ps.setString(7, now.toString());
+                ps.setString(7, Sql.at(now));
                 ps.setString(8, interactionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     added = rs.next() ? rs.getLong(1) : null; // none: this interaction's suggestion is already there
                 }
             }
+            if (added != null) insertMembers(c, guildId, added, members);
             if (added != null && reasons != null) ReasonsRows.insert(c, guildId, added, reasons); // with its suggestion, once
             return added;
         });
@@ -373,6 +374,23 @@ public final class JdbcEatStore implements EatStore {
             });
         }
         return new Suggestion(id, guildId, requestedBy, members, option, policy, explored, now, null, null);
+    }
+
+    /** True where the person (the one bound parameter) was one of suggestion s's members. */
+    private static final String WAS_MEMBER = "EXISTS (SELECT 1 FROM suggestion_members sm "
+            + "WHERE sm.guild_id = s.guild_id AND sm.suggestion_id = s.id AND sm.user_id = ?)";
+
+    private static void insertMembers(Connection c, String guildId, long suggestionId, List<String> members) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO suggestion_members (guild_id, suggestion_id, position, user_id) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < members.size(); i++) {
+                ps.setString(1, guildId);
+                ps.setLong(2, suggestionId);
+                ps.setInt(3, i + 1);
+                ps.setString(4, members.get(i));
+                ps.executeUpdate();
+            }
+        }
     }
 
     @Override
@@ -488,7 +506,7 @@ public final class JdbcEatStore implements EatStore {
                 ps.setInt(5, reaction.reward());
                 ps.setString(6, s.guildId());
                 ps.setString(7, userId);
-                ps.setString(8, now.toString());
+                ps.setString(8, Sql.at(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId)); // a repeat
                     step = rs.getLong(1);
@@ -594,7 +612,7 @@ public final class JdbcEatStore implements EatStore {
             long[] active = activeFeedback(c, s.guildId(), s.id(), userId, reaction);
             if (active == null) return new FeedbackResult(false, preference(c, s.guildId(), userId, optionId));
             try (PreparedStatement ps = c.prepareStatement("UPDATE feedback SET retracted_at = ? WHERE guild_id = ? AND id = ?")) {
-                ps.setString(1, now.toString());
+                ps.setString(1, Sql.at(now));
                 ps.setString(2, s.guildId());
                 ps.setLong(3, active[0]);
                 ps.executeUpdate();
@@ -686,13 +704,7 @@ public final class JdbcEatStore implements EatStore {
     @Override
     public List<Feedback> feedbackSince(String guildId, Instant since) {
         return db.read(c -> {
-            // created_at is ISO-8601 UTC text; compare as instants, not strings, to be safe with fractions
-            List<Feedback> out = new ArrayList<>();
-            for (Feedback f : feedbackWhere(c, FEEDBACK_SINCE,
-                    ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
-                if (f.createdAt().isAfter(since)) out.add(f);
-            }
-            return out;
+            return feedbackWhere(c, FEEDBACK_SINCE, ps -> { ps.setString(1, guildId); ps.setString(2, Sql.at(since)); });
         });
     }
 
@@ -709,7 +721,7 @@ public final class JdbcEatStore implements EatStore {
     // The feedback queries' conditions, package-visible so QueryPlanTest explains exactly these.
 
     /** The guild's active feedback since a time: a range of feedback_recent (guild_id, created_at). */
-    static final String FEEDBACK_SINCE = "guild_id = ? AND retracted_at IS NULL AND created_at >= ?";
+    static final String FEEDBACK_SINCE = "guild_id = ? AND retracted_at IS NULL AND created_at > ?";
 
     /**
      * The active feedback on these suggestions: feedback_active (…, suggestion_id, …). On SQLite a unary + keeps
@@ -844,7 +856,7 @@ public final class JdbcEatStore implements EatStore {
                 ps.setString(2, v.userId() == null ? "" : v.userId());
                 if (v.placeId() == null) ps.setNull(3, java.sql.Types.INTEGER); else ps.setLong(3, v.placeId());
                 ps.setString(4, v.tag());
-                ps.setString(5, now.toString());
+                ps.setString(5, Sql.at(now));
                 return ps.executeUpdate() == 1;
             }
         });
@@ -888,7 +900,7 @@ public final class JdbcEatStore implements EatStore {
             }
             if (standing != null) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE meals SET undone_at = ? WHERE guild_id = ? AND id = ?")) {
-                    ps.setString(1, now.toString());
+                    ps.setString(1, Sql.at(now));
                     ps.setString(2, s.guildId());
                     ps.setLong(3, standing);
                     ps.executeUpdate();
@@ -902,7 +914,7 @@ public final class JdbcEatStore implements EatStore {
                 ps.setString(1, s.guildId());
                 ps.setLong(2, s.id());
                 ps.setString(3, userId);
-                ps.setString(4, now.toString());
+                ps.setString(4, Sql.at(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -915,12 +927,7 @@ public final class JdbcEatStore implements EatStore {
     @Override
     public List<Meal> mealsSince(String guildId, Instant since) {
         return db.read(c -> {
-            // decided_at is ISO-8601 text: read a second early, then compare as instants (see feedbackSince)
-            List<Meal> out = new ArrayList<>();
-            for (Meal m : meals(c, MEALS_SINCE, ps -> { ps.setString(1, guildId); ps.setString(2, since.minusSeconds(1).toString()); })) {
-                if (!m.at().isBefore(since)) out.add(m);
-            }
-            return out;
+            return meals(c, MEALS_SINCE, ps -> { ps.setString(1, guildId); ps.setString(2, Sql.at(since)); });
         });
     }
 
@@ -984,7 +991,7 @@ public final class JdbcEatStore implements EatStore {
             });
             List<Suggestion> suggestions;
             try (PreparedStatement ps = c.prepareStatement(SUGGESTION_QUERY
-                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR " + dialect.hasMember("s.members") + ") ORDER BY s.id")) {
+                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR " + WAS_MEMBER + ") ORDER BY s.id")) {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
                 ps.setString(3, userId);
@@ -997,7 +1004,7 @@ public final class JdbcEatStore implements EatStore {
                 added = options(ps);
             }
             // meals they were part of or decided, undone ones included (the log)
-            List<Meal> meals = meals(c, "m.guild_id = ? AND (m.decided_by = ? OR " + dialect.hasMember("s.members") + ")", ps -> {
+            List<Meal> meals = meals(c, "m.guild_id = ? AND (m.decided_by = ? OR " + WAS_MEMBER + ")", ps -> {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
                 ps.setString(3, userId);
@@ -1037,14 +1044,20 @@ public final class JdbcEatStore implements EatStore {
             }
             // suggestions stay (others' feedback points at them); the person's id in them goes
             List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, requested_by, members FROM suggestions "
-                    + "WHERE guild_id = ? AND (requested_by = ? OR " + dialect.hasMember("members") + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.requested_by, s.members FROM suggestions s "
+                    + "WHERE s.guild_id = ? AND (s.requested_by = ? OR " + WAS_MEMBER + ")")) {
                 ps.setString(1, guildId);
                 ps.setString(2, userId);
                 ps.setString(3, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE suggestion_members SET user_id = ? WHERE guild_id = ? AND user_id = ?")) {
+                ps.setString(1, PersonalData.FORGOTTEN_USER);
+                ps.setString(2, guildId);
+                ps.setString(3, userId);
+                ps.executeUpdate();
             }
             // their posteriors and draws at each suggestion go too (the suggestion's picture keeps the others')
             for (Object[] r : rows) ReasonsRows.forget(c, guildId, (Long) r[0], userId);

@@ -740,6 +740,9 @@ public abstract class EatStoreContract {
             assertEquals(List.of("b"), since.stream().map(Feedback::userId).toList());
             assertEquals(2, f.store.feedbackSince("g", Instant.parse("2025-03-12T11:59:59.999Z")).size());
             assertEquals(o.id(), since.get(0).optionId());
+            assertEquals(List.of(), f.store.feedbackSince("g", Instant.parse("2025-03-12T12:00:00.500Z")), "after, not at");
+            assertEquals(List.of("b"), f.store.feedbackSince("g", Instant.parse("2025-03-12T12:00:00Z"))
+                    .stream().map(Feedback::userId).toList(), "a whole second is before its fractions");
             f.clock.advance(Duration.ofSeconds(1));
             f.service.unreact("g", s2.id(), "b", Reaction.LIKE);
             assertEquals(List.of(), f.store.feedbackSince("g", Instant.parse("2025-03-12T12:00:00.250Z")), "retracted: gone");
