@@ -14,8 +14,7 @@ import java.util.List;
 
 /** A real service on a real SQLite file, with a seeded random source: what most tests start from. */
 public final class Fixture implements AutoCloseable {
-    public static final GuildSettings DEFAULTS = new GuildSettings("", "thompson", 0.1, 1.0, 1, 1,
-            GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
+    public static final GuildSettings DEFAULTS = GuildSettings.defaults();
 
     public final Path file;
     public final JdbcEatStore store;

@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 public final class ServiceFixture implements AutoCloseable {
     /** A Wednesday noon, UTC. */
     public static final Instant START = Instant.parse("2025-03-12T12:00:00Z");
-    public static final GuildSettings DEFAULTS = new GuildSettings("", "thompson", 0.1, 2.0, 1, 1,
-            GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
+    public static final GuildSettings DEFAULTS = GuildSettings.defaults();
 
     public final TestClock clock = new TestClock(START);
     public final JdbcEatStore store;

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 /** Shared set-up of the store benchmarks: settings, big seeded databases on either engine, clean-up. */
 final class BenchData {
     static final String GUILD = "bench-guild";
-    static final GuildSettings DEFAULTS = new GuildSettings("", "thompson", 0.1, 1.0, 1, 1,
-            GroupRule.LEAST_MISERY, 2, 1.0, 0, "UTC", null);
+    static final GuildSettings DEFAULTS = GuildSettings.defaults();
 
     private BenchData() {}
 

@@ -79,7 +79,7 @@ public class WhyBench {
                         throw e.getCause();
                     }
                 });
-        service = new EatService(proxy, BenchData.DEFAULTS.withCooldownDays(0), starters, Clock.systemUTC(), Randomness.seeded(11));
+        service = new EatService(proxy, BenchData.DEFAULTS.toBuilder().cooldownDays(0).build(), starters, Clock.systemUTC(), Randomness.seeded(11));
         List<String> group = new ArrayList<>();
         for (int m = 0; m < members; m++) group.add(BenchData.user(m));
         request = new SuggestRequest(BenchData.GUILD, group.get(0), group, Set.of());

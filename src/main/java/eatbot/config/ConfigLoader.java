@@ -9,18 +9,20 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import eatbot.bandit.GroupRule;
+import com.fasterxml.jackson.databind.JsonNode;
 import eatbot.eat.EatException;
 import eatbot.eat.GuildSettings;
-import eatbot.eat.MealTime;
 import eatbot.eat.Names;
 import eatbot.eat.NewOption;
 import eatbot.eat.OpeningHours;
+import eatbot.eat.Setting;
+import eatbot.eat.Settings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -123,21 +125,7 @@ public final class ConfigLoader {
     }
 
     static Loaded check(EatbotConfig config, Map<String, String> env, String source) {
-        EatbotConfig.Defaults d = config.defaults();
-        GuildSettings defaults;
-        try {
-            GroupRule rule;
-            try {
-                rule = GroupRule.parse(d.groupRule());
-            } catch (IllegalArgumentException e) {
-                throw new EatException(e.getMessage());
-            }
-            defaults = new GuildSettings("", d.policy(), d.epsilon(), d.c(), d.priorAlpha(), d.priorBeta(), rule,
-                    d.cooldownDays(), d.gamma(), d.coldStartStrength(), d.timeZone(), null,
-                    MealTime.timeOfDay(d.mealTime(), "mealTime"), d.variety());
-        } catch (EatException e) {
-            throw new ConfigException(source + ": defaults: " + e.getMessage());
-        }
+        GuildSettings defaults = defaults(config.defaults(), source);
         List<NewOption> starters = new ArrayList<>();
         for (int i = 0; i < config.starterPlaces().size(); i++) {
             EatbotConfig.StarterPlace p = config.starterPlaces().get(i);
@@ -175,6 +163,32 @@ public final class ConfigLoader {
         String user = firstSet(env.get("EATBOT_POSTGRES_USER"), config.postgres().user());
         String password = env.get("EATBOT_POSTGRES_PASSWORD"); // environment only: never in the config file
         return new Store(true, url, user, password);
+    }
+
+    /**
+     * The settings a new guild starts with: each setting's default ({@link Settings}), changed by
+     * the file's keys through the same parsing and refusals as {@code /eat-admin}.
+     */
+    private static GuildSettings defaults(EatbotConfig.Defaults file, String source) {
+        List<String> known = Settings.ALL.stream().flatMap(x -> x.configKeys().stream()).toList();
+        Map<String, String> typed = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : file.values().entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw new ConfigException(source + ": unknown key 'defaults." + Names.shown(e.getKey()) + "' (known here: "
+                        + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+            JsonNode v = e.getValue();
+            if (v == null || v.isNull()) continue; // as if left out: the default
+            if (!v.isValueNode()) throw new ConfigException(source + ": wrong kind of value for 'defaults." + e.getKey() + "'");
+            typed.put(e.getKey(), v.asText());
+        }
+        GuildSettings defaults = GuildSettings.defaults();
+        try {
+            for (Setting<?> x : Settings.ALL) defaults = x.applyFile(defaults, typed);
+        } catch (EatException e) {
+            throw new ConfigException(source + ": defaults: " + e.getMessage());
+        }
+        return defaults;
     }
 
     private static Http http(EatbotConfig.Http file, Map<String, String> env, String source) {

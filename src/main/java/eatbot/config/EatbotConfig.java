@@ -1,8 +1,13 @@
 package eatbot.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The file {@code config/eatbot.json} (see {@code config/eatbot.example.json}
@@ -21,7 +26,7 @@ public record EatbotConfig(
 
     public EatbotConfig {
         if (database == null || database.isBlank()) database = "data/eatbot.db";
-        if (defaults == null) defaults = new Defaults(null, null, null, null, null, null, null, null, null, null, null, null);
+        if (defaults == null) defaults = new Defaults(null);
         starterPlaces = starterPlaces == null ? List.of() : List.copyOf(starterPlaces);
         if (discord == null) discord = new Discord(null, null, null, null, null);
         if (http == null) http = new Http(null, null);
@@ -32,33 +37,18 @@ public record EatbotConfig(
         return new EatbotConfig(null, null, null, null, null, null, null, null);
     }
 
-    /** Settings every new guild starts with; admins change them per guild. */
-    public record Defaults(
-            @JsonProperty("policy") String policy,
-            @JsonProperty("epsilon") Double epsilon,
-            @JsonProperty("c") Double c,
-            @JsonProperty("priorAlpha") Double priorAlpha,
-            @JsonProperty("priorBeta") Double priorBeta,
-            @JsonProperty("groupRule") String groupRule,
-            @JsonProperty("cooldownDays") Integer cooldownDays,
-            @JsonProperty("gamma") Double gamma,
-            @JsonProperty("coldStartStrength") Double coldStartStrength,
-            @JsonProperty("timeZone") String timeZone,
-            @JsonProperty("mealTime") String mealTime,
-            @JsonProperty("variety") Double variety) {
+    /**
+     * Settings every new guild starts with, by their config keys ({@code eatbot.eat.Settings}
+     * names them, checks them and knows their defaults); admins change them per guild.
+     */
+    public record Defaults(Map<String, JsonNode> values) {
         public Defaults {
-            if (policy == null) policy = "thompson";
-            if (epsilon == null) epsilon = 0.1;
-            if (c == null) c = 1.0;
-            if (priorAlpha == null) priorAlpha = 1.0;
-            if (priorBeta == null) priorBeta = 1.0;
-            if (groupRule == null) groupRule = "least-misery";
-            if (cooldownDays == null) cooldownDays = 2;
-            if (gamma == null) gamma = 1.0;
-            if (coldStartStrength == null) coldStartStrength = 0.0;
-            if (timeZone == null) timeZone = "UTC";
-            if (mealTime == null) mealTime = "12:00";
-            if (variety == null) variety = eatbot.eat.GuildSettings.DEFAULT_VARIETY;
+            values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Defaults of(Map<String, JsonNode> values) {
+            return new Defaults(values);
         }
     }
 

@@ -10,6 +10,9 @@ import eatbot.eat.FeedbackResult;
 import eatbot.eat.Filters;
 import eatbot.eat.MealTime;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.Setting;
+import eatbot.eat.Settings;
+import eatbot.eat.SettingsText;
 import eatbot.eat.HistoryCount;
 import eatbot.eat.MealPlan;
 import eatbot.eat.Option;
@@ -211,17 +214,7 @@ public final class Console {
                   /veto add|remove place:<name> | tag:<tag>   never suggest this to me (or stop)
                   /veto list                         your vetoes and the server's
                   /eat-admin show                    this server's settings
-                  /eat-admin policy name:thompson|ucb1|epsilon-greedy
-                  /eat-admin exploration epsilon:<0..1> | c:<number>
-                  /eat-admin prior alpha:<number> beta:<number>
-                  /eat-admin add-role role:<name>    Discord only (console users have no roles): refused here
-                  /eat-admin group-rule rule:least-misery|average|product
-                  /eat-admin cooldown days:<0..365>  days a place rests after a meal there (/eat go)
-                  /eat-admin gamma value:<0..1>      forget older feedback (1 = never)
-                  /eat-admin cold-start strength:<0..1000>   lean newcomers on the server's ratings (0 = off)
-                  /eat-admin timezone zone:<e.g. Europe/Paris>  for opening hours
-                  /eat-admin meal-time time:<HH:MM>  when the server eats (for /eat plan; default 12:00)
-                  /eat-admin variety value:<0..1>    how much /eat plan trades liking for variety (0 = liking only)
+                %s
                   /eat-admin veto add|remove|list place:<name> | tag:<tag>   server-wide vetoes
                   /place export                      the places as JSON
                   /place import file:<path>          add the places of a JSON file (all or nothing)
@@ -229,7 +222,17 @@ public final class Console {
                   /privacy forget                    delete your reactions and learned taste here
                   as <name>                          act as another console user
                   help, quit
-                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed""");
+                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed""".formatted(adminHelp()));
+    }
+
+    /** A usage line and what it does for each setting, from the one list. */
+    private static String adminHelp() {
+        StringBuilder b = new StringBuilder();
+        for (Setting<?> x : Settings.ALL) {
+            b.append("  ").append(x.usage("/eat-admin")).append('\n').append("      ").append(x.description())
+                    .append(x == Settings.ADD_ROLE ? " (Discord only: console users have no roles)" : "").append('\n');
+        }
+        return b.toString().stripTrailing();
     }
 
     private void switchUser(String name) {
@@ -514,74 +517,26 @@ public final class Console {
     private void admin(CommandParser.Line cmd) {
         String sub = cmd.word(1).toLowerCase(Locale.ROOT);
         GuildSettings s;
-        switch (sub) {
-            case "show" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                s = service.settings(GUILD);
-            }
-            case "policy" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name"));
-                requireOption(o, "name", "/eat-admin policy name:thompson|ucb1|epsilon-greedy");
-                s = service.setPolicy(GUILD, o.get("name"));
-            }
-            case "exploration" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("epsilon", "c"));
-                s = service.setExploration(GUILD, number(o, "epsilon"), number(o, "c"));
-            }
-            case "prior" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("alpha", "beta"));
-                requireOption(o, "alpha", "/eat-admin prior alpha:<number> beta:<number>");
-                requireOption(o, "beta", "/eat-admin prior alpha:<number> beta:<number>");
-                s = service.setPrior(GUILD, number(o, "alpha"), number(o, "beta"));
-            }
-            case "group-rule" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("rule"));
-                requireOption(o, "rule", "/eat-admin group-rule rule:least-misery|average|product");
-                s = service.setGroupRule(GUILD, o.get("rule"));
-            }
-            case "cooldown" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("days"));
-                requireOption(o, "days", "/eat-admin cooldown days:<0..365>");
-                s = service.setCooldown(GUILD, wholeNumber(o, "days"));
-            }
-            case "gamma" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("value"));
-                requireOption(o, "value", "/eat-admin gamma value:<0..1>");
-                s = service.setGamma(GUILD, number(o, "value"));
-            }
-            case "cold-start" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("strength"));
-                requireOption(o, "strength", "/eat-admin cold-start strength:<0..1000>");
-                s = service.setColdStart(GUILD, number(o, "strength"));
-            }
-            case "timezone" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("zone"));
-                requireOption(o, "zone", "/eat-admin timezone zone:<e.g. Europe/Paris>");
-                s = service.setTimeZone(GUILD, o.get("zone"));
-            }
-            case "meal-time" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("time"));
-                requireOption(o, "time", "/eat-admin meal-time time:<HH:MM>");
-                s = service.setMealTime(GUILD, o.get("time"));
-            }
-            case "variety" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("value"));
-                requireOption(o, "value", "/eat-admin variety value:<0..1>");
-                s = service.setVariety(GUILD, number(o, "value"));
-            }
-            case "veto" -> {
-                veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
-                return;
-            }
-            case "add-role" -> {
-                CommandParser.options(cmd.rest(), Set.of("role"));
-                // console users have no roles: a role named here could never let anyone in, nor keep anyone out
-                throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
-            }
-            default -> throw new EatException("Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma, cold-start, timezone,"
-                    + " meal-time, variety or veto.");
+        Setting<?> setting = Settings.named(sub);
+        if (sub.equals("show")) {
+            CommandParser.options(cmd.rest(), Set.of());
+            s = service.settings(GUILD);
+        } else if (sub.equals("veto")) {
+            veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
+            return;
+        } else if (setting == Settings.ADD_ROLE) {
+            CommandParser.options(cmd.rest(), Set.of("role"));
+            // console users have no roles: a role named here could never let anyone in, nor keep anyone out
+            throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
+        } else if (setting != null) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            setting.options().forEach(o -> names.add(o.name()));
+            s = service.set(GUILD, setting, CommandParser.options(cmd.rest(), names));
+        } else {
+            throw new EatException(Settings.adminUsage());
         }
-        out.println(SettingsText.describe(s));
+        out.println(SettingsText.TITLE + ":");
+        for (String l : SettingsText.lines(s)) out.println("  " + l);
     }
 
     static int wholeNumber(Map<String, String> o, String key) {

@@ -36,7 +36,7 @@ public final class ColdStart {
 
     /** The guild prior for everyone, when cold start is off. */
     public static ColdStart off(GuildSettings s) {
-        return new ColdStart(s.withColdStartStrength(0), Map.of());
+        return new ColdStart(s.toBuilder().coldStartStrength(0).build(), Map.of());
     }
 
     /**

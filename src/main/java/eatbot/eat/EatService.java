@@ -106,26 +106,35 @@ public final class EatService {
         }
     }
 
-    public GuildSettings setPolicy(String guildId, String policy) {
-        return save(settings(guildId).withPolicy(policy));
+    /**
+     * Changes one setting by what an admin typed (option name → text), on either front end:
+     * parsed, range-checked and refused by {@link Setting#apply}, then saved.
+     */
+    public GuildSettings set(String guildId, Setting<?> setting, Map<String, String> typed) {
+        return save(setting.apply(settings(guildId), typed));
     }
 
-    /** Sets ε (for ε-greedy) and/or c (for UCB1); a null leaves that value as it is. */
+    // Typed shortcuts for code (tests, benchmarks, the simulator); the front ends use set(…, Setting, typed).
+
+    public GuildSettings setPolicy(String guildId, String policy) {
+        return set(guildId, Settings.POLICY, policy == null ? Map.of() : Map.of("name", policy));
+    }
+
+    /** Sets ε (for ε-greedy) or c (for UCB1): the number of the policy in use. */
     public GuildSettings setExploration(String guildId, Double epsilon, Double c) {
-        if (epsilon == null && c == null) throw new EatException("Give epsilon:<0..1> or c:<number above 0>.");
-        GuildSettings s = settings(guildId);
-        if (epsilon != null) s = s.withEpsilon(epsilon);
-        if (c != null) s = s.withUcbC(c);
-        return save(s);
+        Map<String, Object> values = new java.util.HashMap<>();
+        if (epsilon != null) values.put("epsilon", epsilon);
+        if (c != null) values.put("c", c);
+        return save(Settings.EXPLORATION.withValues(settings(guildId), values));
     }
 
     public GuildSettings setPrior(String guildId, double alpha, double beta) {
-        return save(settings(guildId).withPrior(alpha, beta));
+        return save(settings(guildId).toBuilder().prior(alpha, beta).build());
     }
 
     /** Lets only members with this role (and admins) add places; null or blank lets everyone. */
     public GuildSettings setAddRole(String guildId, String roleId) {
-        return save(settings(guildId).withAddRoleId(roleId == null || roleId.isBlank() ? null : roleId.strip()));
+        return save(settings(guildId).toBuilder().addRoleId(roleId == null || roleId.isBlank() ? null : roleId.strip()).build());
     }
 
     /** Saves settings; a new discount re-weighs the whole feedback history. */
@@ -600,41 +609,32 @@ public final class EatService {
 
     /** least-misery, average or product. */
     public GuildSettings setGroupRule(String guildId, String rule) {
-        try {
-            return save(settings(guildId).withGroupRule(GroupRule.parse(rule)));
-        } catch (IllegalArgumentException e) {
-            throw new EatException(e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1) + ".");
-        }
+        return set(guildId, Settings.GROUP_RULE, rule == null ? Map.of() : Map.of("rule", rule));
     }
 
-    /** Days a place rests for the people of a meal there, after they decide to go (0 = off). */
     public GuildSettings setCooldown(String guildId, int days) {
-        return save(settings(guildId).withCooldownDays(days));
+        return save(settings(guildId).toBuilder().cooldownDays(days).build());
     }
 
     /** The discount γ in (0, 1]; the whole feedback history is re-weighed with it. */
     public GuildSettings setGamma(String guildId, double gamma) {
-        return save(settings(guildId).withDiscount(gamma));
+        return save(settings(guildId).toBuilder().discount(gamma).build());
     }
 
-    /** How many of the guild's ratings a person's prior for a place may borrow (0 = off). */
     public GuildSettings setColdStart(String guildId, double strength) {
-        return save(settings(guildId).withColdStartStrength(strength));
+        return save(settings(guildId).toBuilder().coldStartStrength(strength).build());
     }
 
-    /** The time zone opening hours are read in, e.g. Europe/Paris. */
     public GuildSettings setTimeZone(String guildId, String zone) {
-        return save(settings(guildId).withTimeZone(zone));
+        return set(guildId, Settings.TIME_ZONE, zone == null ? Map.of() : Map.of("zone", zone));
     }
 
-    /** When the server eats, for /eat plan: HH:MM in the server's time zone. */
     public GuildSettings setMealTime(String guildId, String time) {
-        return save(settings(guildId).withMealTime(MealTime.timeOfDay(time, "time")));
+        return set(guildId, Settings.MEAL_TIME, time == null ? Map.of() : Map.of("time", time));
     }
 
-    /** How much /eat plan trades liking for variety, 0 (liking only) to 1. */
     public GuildSettings setVariety(String guildId, double variety) {
-        return save(settings(guildId).withVariety(variety));
+        return save(settings(guildId).toBuilder().variety(variety).build());
     }
 
     /**

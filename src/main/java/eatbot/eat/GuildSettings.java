@@ -1,22 +1,20 @@
 package eatbot.eat;
 
 import eatbot.bandit.GroupRule;
-import eatbot.bandit.Policies;
 import eatbot.bandit.Policy;
 
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * How one guild's suggestions are made. Every constructor checks its values,
- * so a settings object that exists is valid; the messages are shown to admins.
+ * How one guild's suggestions are made. Every constructor checks its values against the
+ * ranges of {@link Settings}, so a settings object that exists is valid; the refusals are
+ * shown to admins. Build one with {@link #defaults()} and {@link #toBuilder()}; what each
+ * value means is in {@link Settings}.
  *
- * @param policy            thompson, ucb1 or epsilon-greedy
- * @param epsilon           ε-greedy's exploration probability, in [0, 1]
- * @param ucbC              UCB1's confidence factor, &gt; 0
- * @param priorAlpha        Beta prior α0 for a place nobody has rated, &gt; 0
- * @param priorBeta         Beta prior β0, &gt; 0
+ * @param policy            how a place is picked, with its own number
+ * @param priorAlpha        Beta prior α0 for a place nobody has rated
+ * @param priorBeta         Beta prior β0
  * @param groupRule         how members' draws combine in a group suggestion
  * @param cooldownDays      days a place rests for the people of a meal there (a decided suggestion; 0 = off)
  * @param discount          γ in (0, 1]: weight kept by older feedback per newer one (1 = never forget)
@@ -26,50 +24,60 @@ import java.time.ZoneId;
  * @param mealTime          when the group eats, local time: /eat plan checks opening hours then
  * @param variety           weight of the variety penalty in /eat plan, 0 (liking only) to 1
  */
-public record GuildSettings(String guildId, String policy, double epsilon, double ucbC, double priorAlpha,
-                            double priorBeta, GroupRule groupRule, int cooldownDays, double discount,
-                            double coldStartStrength, String timeZone, String addRoleId, LocalTime mealTime, double variety) {
+public record GuildSettings(String guildId, SuggestionPolicy policy, double priorAlpha, double priorBeta, GroupRule groupRule,
+                            int cooldownDays, double discount, double coldStartStrength, String timeZone, String addRoleId,
+                            LocalTime mealTime, double variety) {
 
     public static final int MAX_COOLDOWN_DAYS = 365;
-    public static final double MAX_PRIOR = 1000;
-    public static final LocalTime DEFAULT_MEAL_TIME = LocalTime.NOON;
-    /** See the README, "Planning the week": yesterday's cuisine costs half the liking scale, two days back a quarter. */
-    public static final double DEFAULT_VARIETY = 0.5;
+    public static final LocalTime DEFAULT_MEAL_TIME = Settings.MEAL_TIME.defaultValue();
+    public static final double DEFAULT_VARIETY = Settings.VARIETY.defaultValue();
 
     public GuildSettings {
-        try {
-            policy = Policies.canonicalName(policy);
-        } catch (IllegalArgumentException e) {
-            // not e's message: it would echo a hostile name whole
-            throw new EatException("unknown policy '" + Names.shown(policy) + "' (choose " + String.join(", ", Policies.NAMES) + ")");
-        }
-        if (!(epsilon >= 0 && epsilon <= 1)) throw new EatException("epsilon must be between 0 and 1, got " + Numbers.format(epsilon));
-        if (!(ucbC > 0 && ucbC <= 100)) throw new EatException("c must be greater than 0 (and at most 100), got " + Numbers.format(ucbC));
-        if (!(priorAlpha > 0 && priorAlpha <= MAX_PRIOR)) throw new EatException("alpha must be greater than 0 (and at most 1000), got " + Numbers.format(priorAlpha));
-        if (!(priorBeta > 0 && priorBeta <= MAX_PRIOR)) throw new EatException("beta must be greater than 0 (and at most 1000), got " + Numbers.format(priorBeta));
+        if (policy == null) throw new EatException("a policy is required");
+        Settings.ALPHA.range().check("alpha", priorAlpha);
+        Settings.BETA.range().check("beta", priorBeta);
         if (groupRule == null) throw new EatException("a group rule is required");
-        if (cooldownDays < 0 || cooldownDays > MAX_COOLDOWN_DAYS) throw new EatException("cooldown must be 0 to 365 days, got " + cooldownDays);
-        if (!(discount > 0 && discount <= 1)) throw new EatException("gamma must be greater than 0 and at most 1, got " + Numbers.format(discount));
-        if (!(coldStartStrength >= 0 && coldStartStrength <= MAX_PRIOR)) throw new EatException("cold-start strength must be 0 to 1000, got " + Numbers.format(coldStartStrength));
-        try {
-            timeZone = ZoneId.of(timeZone == null ? "UTC" : timeZone.strip()).getId();
-        } catch (DateTimeException e) {
-            throw new EatException("unknown time zone '" + Names.shown(timeZone) + "' (use a name like Europe/Paris or UTC)");
-        }
+        Settings.COOLDOWN_DAYS.range().check("cooldown", cooldownDays);
+        Settings.GAMMA_VALUE.range().check("gamma", discount);
+        Settings.COLD_START_STRENGTH.range().check("cold-start strength", coldStartStrength);
+        timeZone = (String) Settings.TIME_ZONE.options().get(0).parse(timeZone == null ? "UTC" : timeZone, "zone");
         if (mealTime == null) mealTime = DEFAULT_MEAL_TIME;
         mealTime = mealTime.withSecond(0).withNano(0);
-        if (!(variety >= 0 && variety <= 1)) throw new EatException("variety must be 0 to 1, got " + Numbers.format(variety));
+        Settings.VARIETY_VALUE.range().check("variety", variety);
+        if (addRoleId != null && addRoleId.isBlank()) addRoleId = null;
     }
 
-    /** Settings from before /eat plan: the default meal time and variety. */
-    public GuildSettings(String guildId, String policy, double epsilon, double ucbC, double priorAlpha, double priorBeta,
-                         GroupRule groupRule, int cooldownDays, double discount, double coldStartStrength, String timeZone, String addRoleId) {
-        this(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId,
-                DEFAULT_MEAL_TIME, DEFAULT_VARIETY);
+    /** Every setting at its default ({@link Settings}), for no guild yet. */
+    public static GuildSettings defaults() {
+        Builder b = new Builder();
+        b.guildId = "";
+        for (Setting<?> s : Settings.ALL) b = withDefault(b, s);
+        return b.build();
+    }
+
+    private static <T> Builder withDefault(Builder b, Setting<T> s) {
+        return s.defaultValue() == null ? b : s.set().apply(b, s.defaultValue());
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.guildId = guildId;
+        b.policy = policy;
+        b.priorAlpha = priorAlpha;
+        b.priorBeta = priorBeta;
+        b.groupRule = groupRule;
+        b.cooldownDays = cooldownDays;
+        b.discount = discount;
+        b.coldStartStrength = coldStartStrength;
+        b.timeZone = timeZone;
+        b.addRoleId = addRoleId;
+        b.mealTime = mealTime;
+        b.variety = variety;
+        return b;
     }
 
     public Policy toPolicy() {
-        return Policies.of(policy, epsilon, ucbC);
+        return policy.toPolicy();
     }
 
     public ZoneId zone() {
@@ -77,54 +85,41 @@ public record GuildSettings(String guildId, String policy, double epsilon, doubl
     }
 
     public GuildSettings forGuild(String id) {
-        return new GuildSettings(id, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
+        return toBuilder().guildId(id).build();
     }
 
-    public GuildSettings withPolicy(String p) {
-        return new GuildSettings(guildId, p, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
+    /** Settings changed one value at a time; {@link #build()} checks them all. */
+    public static final class Builder {
+        private String guildId;
+        private SuggestionPolicy policy;
+        private double priorAlpha;
+        private double priorBeta;
+        private GroupRule groupRule;
+        private int cooldownDays;
+        private double discount;
+        private double coldStartStrength;
+        private String timeZone;
+        private String addRoleId;
+        private LocalTime mealTime;
+        private double variety;
 
-    public GuildSettings withEpsilon(double e) {
-        return new GuildSettings(guildId, policy, e, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
+        private Builder() {}
 
-    public GuildSettings withUcbC(double c) {
-        return new GuildSettings(guildId, policy, epsilon, c, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
+        public Builder guildId(String v) { guildId = v; return this; }
+        public Builder policy(SuggestionPolicy v) { policy = v; return this; }
+        public Builder prior(double alpha, double beta) { priorAlpha = alpha; priorBeta = beta; return this; }
+        public Builder groupRule(GroupRule v) { groupRule = v; return this; }
+        public Builder cooldownDays(int v) { cooldownDays = v; return this; }
+        public Builder discount(double v) { discount = v; return this; }
+        public Builder coldStartStrength(double v) { coldStartStrength = v; return this; }
+        public Builder timeZone(String v) { timeZone = v; return this; }
+        public Builder addRoleId(String v) { addRoleId = v; return this; }
+        public Builder mealTime(LocalTime v) { mealTime = v; return this; }
+        public Builder variety(double v) { variety = v; return this; }
 
-    public GuildSettings withPrior(double a, double b) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, a, b, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
-
-    public GuildSettings withGroupRule(GroupRule r) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, r, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
-
-    public GuildSettings withCooldownDays(int d) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, d, discount, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
-
-    public GuildSettings withDiscount(double g) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, g, coldStartStrength, timeZone, addRoleId, mealTime, variety);
-    }
-
-    public GuildSettings withColdStartStrength(double s) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, s, timeZone, addRoleId, mealTime, variety);
-    }
-
-    public GuildSettings withTimeZone(String z) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, z, addRoleId, mealTime, variety);
-    }
-
-    public GuildSettings withAddRoleId(String r) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, r, mealTime, variety);
-    }
-
-    public GuildSettings withMealTime(LocalTime t) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, t, variety);
-    }
-
-    public GuildSettings withVariety(double v) {
-        return new GuildSettings(guildId, policy, epsilon, ucbC, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength, timeZone, addRoleId, mealTime, v);
+        public GuildSettings build() {
+            return new GuildSettings(guildId, policy, priorAlpha, priorBeta, groupRule, cooldownDays, discount, coldStartStrength,
+                    timeZone, addRoleId, mealTime, variety);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package eatbot.store;
 
-import eatbot.bandit.GroupRule;
 import eatbot.eat.Reasons;
 import eatbot.eat.EatException;
 import eatbot.eat.EatStore;
@@ -15,6 +14,8 @@ import eatbot.eat.Option;
 import eatbot.eat.PersonalData;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
+import eatbot.eat.Setting;
+import eatbot.eat.Settings;
 import eatbot.eat.Suggestion;
 import eatbot.eat.Veto;
 
@@ -65,21 +66,29 @@ public final class JdbcEatStore implements EatStore {
         });
     }
 
+    // The guild's settings columns come from Settings.ALL: a new setting needs its migration, not a change here.
+    private static final List<String> SETTING_COLUMNS = Settings.ALL.stream().flatMap(x -> x.stored().columns().stream()).toList();
+    private static final String INSERT_GUILD = "INSERT INTO guilds (id, created_at, " + String.join(", ", SETTING_COLUMNS)
+            + ") VALUES (?, ?" + ", ?".repeat(SETTING_COLUMNS.size()) + ") ON CONFLICT (id) DO NOTHING";
+    private static final String UPDATE_GUILD = "UPDATE guilds SET " + String.join(" = ?, ", SETTING_COLUMNS) + " = ? WHERE id = ?";
+
     private static GuildSettings settingsOf(ResultSet rs) throws SQLException {
-        return new GuildSettings(rs.getString("id"), rs.getString("policy"), rs.getDouble("epsilon"),
-                rs.getDouble("ucb_c"), rs.getDouble("prior_alpha"), rs.getDouble("prior_beta"),
-                GroupRule.parse(rs.getString("group_rule")), rs.getInt("cooldown_days"), rs.getDouble("discount"),
-                rs.getDouble("cold_start_strength"), rs.getString("time_zone"), rs.getString("add_role_id"),
-                java.time.LocalTime.parse(rs.getString("meal_time")), rs.getDouble("variety"));
+        GuildSettings.Builder b = GuildSettings.defaults().toBuilder().guildId(rs.getString("id"));
+        for (Setting<?> x : Settings.ALL) b = read(rs, x, b);
+        return b.build();
+    }
+
+    private static <T> GuildSettings.Builder read(ResultSet rs, Setting<T> x, GuildSettings.Builder b) throws SQLException {
+        if (x.stored().columns().isEmpty()) return b;
+        List<Object> values = new ArrayList<>();
+        for (String column : x.stored().columns()) values.add(rs.getObject(column));
+        return x.set().apply(b, x.stored().read().apply(values));
     }
 
     @Override
     public boolean createGuild(GuildSettings s, List<NewOption> starters, Instant now) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO guilds (id, created_at, policy, epsilon, ucb_c, prior_alpha, prior_beta, group_rule,
-                                        cooldown_days, discount, cold_start_strength, time_zone, add_role_id, meal_time, variety)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_GUILD)) {
                 ps.setString(1, s.guildId());
                 ps.setString(2, Sql.at(now));
                 bindSettings(ps, 3, s);
@@ -90,32 +99,23 @@ public final class JdbcEatStore implements EatStore {
         });
     }
 
-    private static void bindSettings(PreparedStatement ps, int i, GuildSettings s) throws SQLException {
-        ps.setString(i++, s.policy());
-        ps.setDouble(i++, s.epsilon());
-        ps.setDouble(i++, s.ucbC());
-        ps.setDouble(i++, s.priorAlpha());
-        ps.setDouble(i++, s.priorBeta());
-        ps.setString(i++, s.groupRule().id());
-        ps.setInt(i++, s.cooldownDays());
-        ps.setDouble(i++, s.discount());
-        ps.setDouble(i++, s.coldStartStrength());
-        ps.setString(i++, s.timeZone());
-        ps.setString(i++, s.addRoleId());
-        ps.setString(i++, s.mealTime().toString());
-        ps.setDouble(i, s.variety());
+    /** Binds the settings' columns from {@code i} on; the index after them. */
+    private static int bindSettings(PreparedStatement ps, int i, GuildSettings s) throws SQLException {
+        for (Setting<?> x : Settings.ALL) {
+            for (Object v : stored(x, s)) ps.setObject(i++, v);
+        }
+        return i;
+    }
+
+    private static <T> List<Object> stored(Setting<T> x, GuildSettings s) {
+        return x.stored().write().apply(x.get().apply(s));
     }
 
     @Override
     public void saveSettings(GuildSettings s) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE guilds SET policy = ?, epsilon = ?, ucb_c = ?, prior_alpha = ?, prior_beta = ?, group_rule = ?,
-                                      cooldown_days = ?, discount = ?, cold_start_strength = ?, time_zone = ?, add_role_id = ?,
-                                      meal_time = ?, variety = ?
-                    WHERE id = ?""")) {
-                bindSettings(ps, 1, s);
-                ps.setString(14, s.guildId());
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_GUILD)) {
+                ps.setString(bindSettings(ps, 1, s), s.guildId());
                 if (ps.executeUpdate() != 1) throw new StoreException("no guild " + s.guildId());
             }
             return null;

@@ -1,5 +1,7 @@
 package eatbot.config;
 
+import eatbot.eat.GuildSettings;
+import eatbot.eat.SuggestionPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +36,7 @@ class ConfigLoaderTest {
     void theExampleFileLoadsAndDocumentsEveryKey() {
         ConfigLoader.Loaded c = ConfigLoader.load(Map.of("EATBOT_CONFIG", "config/eatbot.example.json"));
         assertEquals(Path.of("data/eatbot.db"), c.database());
-        assertEquals("thompson", c.defaults().policy());
+        assertEquals("thompson", c.defaults().policy().name());
         assertEquals(3, c.starters().size());
         assertEquals(2, c.defaults().cooldownDays());
         assertEquals(java.time.LocalTime.NOON, c.defaults().mealTime());
@@ -44,7 +47,7 @@ class ConfigLoaderTest {
     void withoutAFileTheDefaultsApply() {
         ConfigLoader.Loaded c = ConfigLoader.check(EatbotConfig.defaultConfig(), Map.of(), "none");
         assertEquals(Path.of("data/eatbot.db"), c.database());
-        assertEquals(0.1, c.defaults().epsilon());
+        assertEquals(GuildSettings.defaults(), c.defaults(), "each setting's default from the one list");
         assertNull(c.restUrl());
     }
 
@@ -94,8 +97,10 @@ class ConfigLoaderTest {
         assertTrue(error("{\"defaults\": {\"groupRule\": \"dictator\"}}").contains("unknown group rule 'dictator'"));
         assertTrue(error("{\"defaults\": {\"timeZone\": \"Mars/Olympus\"}}").contains("unknown time zone"));
         assertTrue(error("{\"defaults\": {\"mealTime\": \"25:00\"}}").contains("defaults: '25:00' is not a time of day"));
-        assertTrue(error("{\"defaults\": {\"variety\": 1.5}}").contains("defaults: variety must be 0 to 1, got 1.5"));
-        assertTrue(error("{\"defaults\": {\"c\": \"big\"}}").contains("'defaults.c'"));
+        assertTrue(error("{\"defaults\": {\"variety\": 1.5}}").contains("defaults: variety must be between 0 and 1, got 1.5"));
+        assertTrue(error("{\"defaults\": {\"c\": \"big\"}}").contains("defaults: c must be a number, got 'big'."));
+        assertTrue(error("{\"defaults\": {\"cooldownDays\": 2.5}}").contains("defaults: cooldownDays must be a whole number, got '2.5'."));
+        assertTrue(error("{\"defaults\": {\"priorAlpha\": {\"x\": 1}}}").contains("wrong kind of value for 'defaults.priorAlpha'"));
         assertTrue(error("{\"starterPlaces\": [{\"name\": \"ok\"}, {\"name\": \"\"}]}").contains("starterPlaces[1]: A place needs a name."));
         assertTrue(error("{\"database\": ").contains("not valid JSON"));
         String hours = error("{\"starterPlaces\": [{\"name\": \"Late\", \"hours\": \"Mon 25:00-26:00\"}]}");
@@ -104,6 +109,26 @@ class ConfigLoaderTest {
                 .endsWith("starterPlaces[0]: A price tag is $ to $$$$, not $$$$$."));
         assertTrue(error("{\"starterPlaces\": [{\"name\": \"Both\", \"tags\": [\"$\", \"$$$$\"]}]}")
                 .endsWith("starterPlaces[0]: A place has one price tag, not $ and $$$$: keep the one that fits."));
+    }
+
+    @Test
+    void anUnknownPolicyIsRefusedInOneLineNotTakenForAnother() {
+        for (String name : new String[] {"ucb", "ts", "egreedy", "Thompson sampling"}) {
+            String m = error("{\"defaults\": {\"policy\": \"" + name + "\"}}");
+            assertTrue(m.endsWith(": defaults: unknown policy '" + name + "' (choose thompson, ucb1, epsilon-greedy)"), m);
+            assertFalse(m.contains("\n"), m);
+        }
+    }
+
+    @Test
+    void aPolicyTakesOnlyItsOwnNumber() throws IOException {
+        assertEquals(new SuggestionPolicy.Ucb(2), load("{\"defaults\": {\"policy\": \"ucb1\", \"c\": 2}}", Map.of()).defaults().policy());
+        assertEquals(new SuggestionPolicy.Greedy(0.3),
+                load("{\"defaults\": {\"policy\": \"epsilon-greedy\", \"epsilon\": \"0.3\"}}", Map.of()).defaults().policy());
+        assertTrue(error("{\"defaults\": {\"policy\": \"thompson\", \"epsilon\": 0.1}}")
+                .endsWith("defaults: epsilon is only for epsilon-greedy, and the policy is thompson."));
+        assertTrue(error("{\"defaults\": {\"policy\": \"epsilon-greedy\", \"c\": 1}}")
+                .endsWith("defaults: c is only for ucb1, and the policy is epsilon-greedy."));
     }
 
     @Test

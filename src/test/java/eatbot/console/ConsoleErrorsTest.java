@@ -87,8 +87,8 @@ class ConsoleErrorsTest {
             "/taste me => ✗ I don't understand 'me'. This command takes no options.",
             "/eat-admin => ✗ Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma, cold-start, timezone, meal-time, variety or veto.",
             "/eat-admin policy name:greedy => ✗ unknown policy 'greedy' (choose thompson, ucb1, epsilon-greedy)",
-            "/eat-admin policy => ✗ Missing name:. Usage: /eat-admin policy name:thompson|ucb1|epsilon-greedy",
-            "/eat-admin exploration => ✗ Give epsilon:<0..1> or c:<number above 0>.",
+            "/eat-admin policy => ✗ Give name:thompson|ucb1|epsilon-greedy.",
+            "/eat-admin exploration => ✗ Give epsilon:<0..1> or c:<above 0, at most 100>.",
             "/eat-admin exploration epsilon:1.5 => ✗ epsilon must be between 0 and 1, got 1.5",
             "/eat-admin exploration epsilon:-0.1 => ✗ epsilon must be between 0 and 1, got -0.1",
             "/eat-admin exploration epsilon:lots => ✗ epsilon must be a number, got 'lots'.",
@@ -96,7 +96,10 @@ class ConsoleErrorsTest {
             "/eat-admin exploration c:0 => ✗ c must be greater than 0 (and at most 100), got 0",
             "/eat-admin exploration epsilon:0.2 c:-1 => ✗ c must be greater than 0 (and at most 100), got -1",
             "/eat-admin prior alpha:0 beta:1 => ✗ alpha must be greater than 0 (and at most 1000), got 0",
-            "/eat-admin prior alpha:1 => ✗ Missing beta:. Usage: /eat-admin prior alpha:<number> beta:<number>",
+            "/eat-admin prior alpha:1 => ✗ Give beta:<above 0, at most 1000>.",
+            "/eat-admin policy name:ts => ✗ unknown policy 'ts' (choose thompson, ucb1, epsilon-greedy)",
+            "/eat-admin exploration epsilon:0.2 => ✗ epsilon is only for epsilon-greedy, and the policy is thompson.",
+            "/eat-admin cooldown days:2.5 => ✗ days must be a whole number, got '2.5'.",
             "/eat with:bob;drop table => ✗ 'bob;drop' is not a console user name.",
             "as => ✗ A console user name is 1 to 32 letters, digits, '_', '-' or '.'.",
             "as bob smith => ✗ A console user name is 1 to 32 letters, digits, '_', '-' or '.'.",
@@ -145,9 +148,11 @@ class ConsoleErrorsTest {
 
     @Test
     void validChangesAreShown() {
-        assertTrue(say("/eat-admin exploration epsilon:0.25 c:2").contains("epsilon=0.25 (epsilon-greedy), c=2 (ucb1)"));
-        assertTrue(say("/eat-admin policy name:UCB1").contains("policy       ucb1"));
-        assertTrue(say("/eat-admin prior alpha:2 beta:3").contains("alpha=2 beta=3"));
+        assertTrue(say("/eat-admin policy name:UCB1").contains("Policy: ucb1 (c 1)"));
+        assertTrue(say("/eat-admin exploration c:2").contains("Policy: ucb1 (c 2)"));
+        assertTrue(say("/eat-admin policy name:ucb1").contains("Policy: ucb1 (c 2)"), "the same policy keeps its number");
+        assertTrue(say("/eat-admin policy name:epsilon-greedy epsilon:0.25").contains("Policy: epsilon-greedy (epsilon 0.25)"));
+        assertTrue(say("/eat-admin prior alpha:2 beta:3").contains("Prior: Beta(2, 3)"));
         say("/place add name:Pho 99");
         assertEquals("Renamed Pho 99 to Pho 100.", say("/place rename name:pho 99 to:Pho 100"));
         assertEquals("Removed Pho 100. It will not be suggested again.", say("/place remove name:Pho 100"));

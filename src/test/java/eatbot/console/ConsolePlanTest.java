@@ -57,17 +57,17 @@ class ConsolePlanTest {
         try (Fixture f = new Fixture(db, 6)) {
             Console c = new Console(f.service, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "me");
             String shown = say(c, bytes, "/eat-admin show");
-            assertTrue(shown.contains("meal time    12:00") && shown.contains("variety      0.5"), shown);
-            assertTrue(say(c, bytes, "/eat-admin meal-time time:13:15").contains("meal time    13:15"));
-            assertTrue(say(c, bytes, "/eat-admin variety value:0").contains("variety      0 (liking only)"));
-            assertEquals("✗ variety must be 0 to 1, got 1.5\n", say(c, bytes, "/eat-admin variety value:1.5"));
+            assertTrue(shown.contains("Meal time: 12:00") && shown.contains("Variety: 0.5"), shown);
+            assertTrue(say(c, bytes, "/eat-admin meal-time time:13:15").contains("Meal time: 13:15"));
+            assertTrue(say(c, bytes, "/eat-admin variety value:0").contains("Variety: 0 (liking only)"));
+            assertEquals("✗ variety must be between 0 and 1, got 1.5\n", say(c, bytes, "/eat-admin variety value:1.5"));
             assertEquals("✗ '25:00' is not a time of day. Write a time of day like time:12:30.\n", say(c, bytes, "/eat-admin meal-time time:25:00"));
             assertEquals("✗ time: takes a time of day without a day, like time:12:30.\n", say(c, bytes, "/eat-admin meal-time time:fri 12:00"));
         }
         try (Fixture f = new Fixture(db, 6)) {
             Console c = new Console(f.service, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "me");
             String shown = say(c, bytes, "/eat-admin show");
-            assertTrue(shown.contains("meal time    13:15") && shown.contains("variety      0 (liking only)"), shown);
+            assertTrue(shown.contains("Meal time: 13:15") && shown.contains("Variety: 0 (liking only)"), shown);
         }
     }
 }

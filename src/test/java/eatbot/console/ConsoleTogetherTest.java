@@ -92,13 +92,13 @@ class ConsoleTogetherTest {
 
     @Test
     void adminSettingsForDecidingTogether() {
-        assertTrue(run("/eat-admin group-rule rule:product").contains("group rule   product"));
-        assertTrue(run("/eat-admin cooldown days:4").contains("cooldown     4 day(s)"));
-        assertTrue(run("/eat-admin gamma value:0.8").contains("gamma        0.8"));
-        assertTrue(run("/eat-admin cold-start strength:5").contains("cold start   strength 5"));
-        assertTrue(run("/eat-admin timezone zone:Europe/Paris").contains("time zone    Europe/Paris"));
+        assertTrue(run("/eat-admin group-rule rule:product").contains("Group rule: product"));
+        assertTrue(run("/eat-admin cooldown days:4").contains("Cooldown: 4 day(s)"));
+        assertTrue(run("/eat-admin gamma value:0.8").contains("Forgetting (gamma): 0.8"));
+        assertTrue(run("/eat-admin cold-start strength:5").contains("Cold start: up to 5 ratings"));
+        assertTrue(run("/eat-admin timezone zone:Europe/Paris").contains("Time zone: Europe/Paris"));
         assertEquals("✗ days must be a whole number, got 'two'.\n", run("/eat-admin cooldown days:two"));
-        assertTrue(run("/eat-admin group-rule rule:loudest").startsWith("✗ Unknown group rule 'loudest'"));
+        assertTrue(run("/eat-admin group-rule rule:loudest").startsWith("✗ unknown group rule 'loudest'"));
 
         places();
         assertTrue(run("/eat-admin veto add place:steakhouse").contains("will not suggest Steakhouse on this server any more"));

@@ -83,7 +83,7 @@ class DecidingTogetherTest {
         assertEquals("product", service.setGroupRule(G, "Product").groupRule().id());
         assertEquals("average", service.setGroupRule(G, "average").groupRule().id());
         EatException e = assertThrows(EatException.class, () -> service.setGroupRule(G, "loudest"));
-        assertEquals("Unknown group rule 'loudest' (least-misery, average or product).", e.getMessage());
+        assertEquals("unknown group rule 'loudest' (choose least-misery, average, product)", e.getMessage());
         assertEquals("average", service.settings(G).groupRule().id(), "a refused setting changes nothing");
     }
 

@@ -130,14 +130,14 @@ class EatServiceTest {
     @Test
     void settingsAreValidatedAndAFailedChangeKeepsTheOldValue() {
         try (Fixture f = new Fixture(dir.resolve("set.db"), 8)) {
-            f.service.setExploration("g", 0.3, 2.0);
-            assertThrows(EatException.class, () -> f.service.setExploration("g", 0.4, 0.0));
-            GuildSettings s = f.service.settings("g");
-            assertEquals(0.3, s.epsilon());
-            assertEquals(2.0, s.ucbC());
+            f.service.setPolicy("g", "ucb1");
+            f.service.setExploration("g", null, 2.0);
+            assertThrows(EatException.class, () -> f.service.setExploration("g", null, 0.0));
+            assertThrows(EatException.class, () -> f.service.setExploration("g", 0.3, null), "ucb1 has no epsilon");
+            assertEquals(new SuggestionPolicy.Ucb(2.0), f.service.settings("g").policy());
             assertThrows(EatException.class, () -> f.service.setPrior("g", 1, -1));
             assertThrows(EatException.class, () -> f.service.setPolicy("g", "random"));
-            assertEquals("thompson", f.service.settings("g").policy());
+            assertEquals("ucb1", f.service.settings("g").policy().name());
         }
     }
 }

@@ -88,7 +88,7 @@ class GuildCacheTest {
             assertEquals("Imported Place", pickLeaving(f, "Imported Place", "u"));
             f.service.setPolicy("g", "ucb1");
             assertEquals("ucb1", f.service.suggest(SuggestRequest.forUser("g", "u")).policy());
-            assertEquals("ucb1", f.service.settings("g").policy());
+            assertEquals("ucb1", f.service.settings("g").policy().name());
         }
     }
 

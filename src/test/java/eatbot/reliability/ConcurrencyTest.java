@@ -113,7 +113,7 @@ class ConcurrencyTest {
                             } else {
                                 switch (random.nextInt(3)) {
                                     case 0 -> bot.service.setPolicy(guild, random.nextBoolean() ? "thompson" : "ucb1");
-                                    case 1 -> bot.service.setExploration(guild, random.nextDouble(), 0.5 + random.nextDouble());
+                                    case 1 -> bot.service.setPrior(guild, 0.5 + random.nextDouble(), 0.5 + random.nextDouble());
                                     default -> bot.service.taste(guild, user);
                                 }
                             }

@@ -53,7 +53,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     static GuildSettings defaults(double gamma) {
-        return new GuildSettings("", "thompson", 0.1, 1.0, 1.0, 1.0, GroupRule.parse("least-misery"), 0, gamma, 0, "UTC", null);
+        return GuildSettings.defaults().toBuilder().cooldownDays(0).discount(gamma).build();
     }
 
     /** The stored Beta parameters of every person in the guild equal a rebuild from the feedback log (on a copy). */

@@ -170,7 +170,7 @@ public abstract class EatStoreContract {
     void preferencesEqualARebuildFromTheLogWithAndWithoutDiscount() {
         for (double gamma : new double[] {1.0, 0.8}) {
             try (StoreFixture f = fixture("rebuild-" + gamma, 3)) {
-                f.service.save(f.service.settings("g").withDiscount(gamma));
+                f.service.save(f.service.settings("g").toBuilder().discount(gamma).build());
                 for (String p : new String[] {"A", "B", "C"}) f.service.addPlace("g", "u", p, "");
                 for (int i = 0; i < 60; i++) {
                     Suggestion s = f.service.suggest(SuggestRequest.forUser("g", "u" + (i % 3)));
@@ -285,7 +285,7 @@ public abstract class EatStoreContract {
     void coldStartSumsPerPlaceGiveTheSamePriorsAsEveryRow() {
         for (double gamma : new double[] {1.0, 0.9}) {
             try (StoreFixture f = fixture("cold-" + gamma, 1)) {
-                GuildSettings s = f.service.setGamma("g", gamma).withColdStartStrength(8).withPrior(1, 2);
+                GuildSettings s = f.service.setGamma("g", gamma).toBuilder().coldStartStrength(8).prior(1, 2).build();
                 List<String> users = seedRandomGuild(f, gamma, new Random(2026));
                 List<Option> places = f.store.options("g", true);
 
@@ -357,7 +357,7 @@ public abstract class EatStoreContract {
     // The preference must end where the person's last visible reaction says.
 
     private StoreFixture replayBot() {
-        GuildSettings defaults = new GuildSettings("", "thompson", 0.1, 1.0, 1.0, 1.0, GroupRule.parse("least-misery"), 0, 1.0, 0, "UTC", null);
+        GuildSettings defaults = GuildSettings.defaults().toBuilder().cooldownDays(0).build();
         List<NewOption> starters = Stream.of("Pho 99", "Taco Town", "Curry House", "Sushi Go")
                 .map(n -> new NewOption(n, List.of(), null, null, null)).toList();
         return new StoreFixture(open(dir.resolve("replay")), 42, defaults, Instant.parse("2026-11-26T12:00:00Z"), starters);
@@ -608,7 +608,7 @@ public abstract class EatStoreContract {
     @Test
     void forgetDeletesThePersonHereAndKeepsPlacesOthersAndOtherGuilds() {
         String OTHER_GUILD = "guild-2";
-        GuildSettings defaults = new GuildSettings("", "thompson", 0.1, 1.0, 1.0, 1.0, GroupRule.parse("least-misery"), 0, 0.9, 0, "UTC", null);
+        GuildSettings defaults = GuildSettings.defaults().toBuilder().cooldownDays(0).discount(0.9).build();
         List<NewOption> starters = Stream.of("Pho 99", "Taco Town", "Curry House", "Sushi Go")
                 .map(n -> new NewOption(n, List.of(), null, null, null)).toList();
         try (StoreFixture bot = new StoreFixture(open(dir.resolve("forget")), 42, defaults, Instant.parse("2026-11-26T12:00:00Z"), starters)) {

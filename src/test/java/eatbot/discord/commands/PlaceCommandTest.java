@@ -30,7 +30,7 @@ class PlaceCommandTest {
     private final PlaceCommand place = new PlaceCommand(service);
 
     private static GuildSettings settings(String addRole) {
-        return new GuildSettings("111", "thompson", 0.1, 1, 1, 1, GroupRule.parse("least-misery"), 2, 1, 0, "UTC", addRole);
+        return GuildSettings.defaults().toBuilder().guildId("111").addRoleId(addRole).build();
     }
 
     private static Option option(String name, String... tags) {

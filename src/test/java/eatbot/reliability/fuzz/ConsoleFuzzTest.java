@@ -57,7 +57,7 @@ class ConsoleFuzzTest {
                 dir.toFile().deleteOnExit();
                 JdbcEatStore store = new JdbcEatStore(Database.open(dir.resolve("fuzz.db")));
                 EatService service = new EatService(store,
-                        new GuildSettings("", "thompson", 0.1, 1, 1, 1, GroupRule.parse("least-misery"), 0, 1, 0, "UTC", null),
+                        GuildSettings.defaults().toBuilder().cooldownDays(0).build(),
                         List.of(new NewOption("Pho 99", List.of("vietnamese"), null, null, null)), new TestClock(Instant.parse("2026-11-26T12:00:00Z")), Randomness.seeded(1));
                 errors = new ListAppender<>();
                 errors.start();

@@ -1,14 +1,24 @@
 package eatbot.discord.commands.admin;
 
+import eatbot.ServiceFixture;
 import eatbot.bandit.GroupRule;
+import eatbot.discord.commands.Reply;
 import eatbot.discord.commands.FakeCall;
 import eatbot.discord.commands.Permissions;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
+import eatbot.eat.Setting;
+import eatbot.eat.Settings;
+import eatbot.eat.SuggestionPolicy;
 import eatbot.eat.Veto;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
 
 import java.util.List;
 import java.util.Map;
@@ -24,74 +34,75 @@ import static org.mockito.Mockito.when;
 class EatAdminCommandTest {
     private final EatService service = mock(EatService.class);
     private final EatAdminCommand admin = new EatAdminCommand(service);
-    private static final GuildSettings SETTINGS =
-            new GuildSettings("111", "ucb1", 0.1, 2, 1, 1, GroupRule.parse("least-misery"), 2, 1, 0, "UTC", null);
+
+    @TempDir
+    Path dir;
 
     @Test
     void hiddenFromNonAdminsByDefaultAndRefusedInTheHandlerToo() {
         assertEquals(Permission.getRaw(Permission.MANAGE_SERVER), admin.data().getDefaultPermissions().getPermissionsRaw());
         assertEquals(Permissions.ADMIN_ONLY, admin.refuse(FakeCall.member("policy", Map.of("name", "ucb1"))));
         assertNull(admin.refuse(FakeCall.admin("policy", Map.of("name", "ucb1"))));
+        assertEquals(Permissions.ADMIN_ONLY, admin.refuse(FakeCall.member("variety", Map.of("value", "1"))));
     }
 
     @Test
-    void subcommandsCallTheServiceAndShowTheSettings() {
-        when(service.setPolicy("111", "ucb1")).thenReturn(SETTINGS);
-        String shown = admin.run(FakeCall.admin("policy", Map.of("name", "ucb1"))).message().getEmbeds().get(0).toData().toString();
-        assertTrue(shown.contains("ucb1"), shown);
+    void everySettingIsASubcommandWithItsOptionsRangesAndChoices() {
+        var data = admin.data();
+        for (Setting<?> setting : Settings.ALL) {
+            var sub = data.getSubcommands().stream().filter(x -> x.getName().equals(setting.key())).findFirst().orElseThrow();
+            assertEquals(setting.options().stream().map(Setting.Option::name).toList(),
+                    sub.getOptions().stream().map(OptionData::getName).toList(), setting.key());
+            for (OptionData o : sub.getOptions()) {
+                Setting.Option defined = setting.option(o.getName());
+                assertEquals(defined.required(), o.isRequired(), o.getName());
+                if (defined.range() != null) assertEquals(defined.range().max(), o.getMaxValue().doubleValue(), o.getName());
+                assertEquals(defined.choices().stream().map(Setting.Choice::value).toList(),
+                        o.getChoices().stream().map(c -> c.getAsString()).toList(), o.getName());
+            }
+        }
+    }
 
-        when(service.setExploration("111", 0.2, null)).thenReturn(SETTINGS);
-        admin.run(FakeCall.admin("exploration", Map.of("epsilon", "0.2")));
-        verify(service).setExploration("111", 0.2, null);
+    private static String shown(Reply r) {
+        return r.message().getEmbeds().get(0).getDescription();
+    }
 
-        when(service.setPrior("111", 2.0, 3.0)).thenReturn(SETTINGS);
-        admin.run(FakeCall.admin("prior", Map.of("alpha", "2", "beta", "3")));
-        verify(service).setPrior("111", 2.0, 3.0);
-
-        when(service.setAddRole("111", "555")).thenReturn(SETTINGS.withAddRoleId("555"));
-        String roles = admin.run(FakeCall.admin("add-role", Map.of("role", "555"))).message().getEmbeds().get(0).toData().toString();
-        assertTrue(roles.contains("<@&555> and admins"), roles);
+    @Test
+    void subcommandsChangeTheSettingsAndShowThem() {
+        try (ServiceFixture f = new ServiceFixture(dir, 1)) {
+            EatAdminCommand real = new EatAdminCommand(f.service);
+            assertTrue(shown(real.run(FakeCall.admin("policy", Map.of("name", "ucb1")))).contains("Policy: ucb1 (c 1)"));
+            assertTrue(shown(real.run(FakeCall.admin("exploration", Map.of("c", "2")))).contains("Policy: ucb1 (c 2)"));
+            assertTrue(shown(real.run(FakeCall.admin("policy", Map.of("name", "epsilon-greedy", "epsilon", "0.2"))))
+                    .contains("Policy: epsilon-greedy (epsilon 0.2)"));
+            assertTrue(shown(real.run(FakeCall.admin("prior", Map.of("alpha", "2", "beta", "3")))).contains("Prior: Beta(2, 3)"));
+            assertTrue(shown(real.run(FakeCall.admin("add-role", Map.of("role", "555")))).contains("Who may add places: <@&555> and admins"));
+            assertTrue(shown(real.run(FakeCall.admin("add-role", Map.of()))).contains("Who may add places: everyone"));
+            assertTrue(shown(real.run(FakeCall.admin("group-rule", Map.of("rule", "product")))).contains("Group rule: product"));
+            assertTrue(shown(real.run(FakeCall.admin("cooldown", Map.of("days", "3")))).contains("Cooldown: 3 day(s)"));
+            assertTrue(shown(real.run(FakeCall.admin("gamma", Map.of("value", "0.9")))).contains("Forgetting (gamma): 0.9"));
+            assertTrue(shown(real.run(FakeCall.admin("cold-start", Map.of("strength", "5")))).contains("Cold start: up to 5 ratings"));
+            assertTrue(shown(real.run(FakeCall.admin("timezone", Map.of("zone", "Europe/Paris")))).contains("Time zone: Europe/Paris"));
+            assertTrue(shown(real.run(FakeCall.admin("meal-time", Map.of("time", "12:30")))).contains("Meal time: 12:30"));
+            assertTrue(shown(real.run(FakeCall.admin("variety", Map.of("value", "0")))).contains("Variety: 0 (liking only)"));
+            GuildSettings s = f.service.settings("111");
+            assertEquals(GuildSettings.defaults().toBuilder().guildId("111").policy(new SuggestionPolicy.Greedy(0.2)).prior(2, 3)
+                    .groupRule(GroupRule.PRODUCT).cooldownDays(3).discount(0.9).coldStartStrength(5).timeZone("Europe/Paris")
+                    .mealTime(LocalTime.of(12, 30)).variety(0).build(), s, "what was shown was saved");
+        }
     }
 
     @Test
     void aBadNumberIsAClearError() {
-        EatException e = assertThrows(EatException.class, () -> admin.run(FakeCall.admin("prior", Map.of("alpha", "lots", "beta", "1"))));
-        assertEquals("alpha must be a number, got 'lots'.", e.getMessage());
-    }
-
-    @Test
-    void groupSettingsCallTheirServiceMethods() {
-        when(service.setGroupRule("111", "product")).thenReturn(SETTINGS);
-        when(service.setCooldown("111", 3)).thenReturn(SETTINGS);
-        when(service.setGamma("111", 0.9)).thenReturn(SETTINGS);
-        when(service.setColdStart("111", 5.0)).thenReturn(SETTINGS);
-        when(service.setTimeZone("111", "Europe/Paris")).thenReturn(SETTINGS);
-        admin.run(FakeCall.admin("group-rule", Map.of("rule", "product")));
-        admin.run(FakeCall.admin("cooldown", Map.of("days", "3")));
-        admin.run(FakeCall.admin("gamma", Map.of("value", "0.9")));
-        admin.run(FakeCall.admin("cold-start", Map.of("strength", "5")));
-        String shown = admin.run(FakeCall.admin("timezone", Map.of("zone", "Europe/Paris"))).message().getEmbeds().get(0).toData().toString();
-        verify(service).setGroupRule("111", "product");
-        verify(service).setCooldown("111", 3);
-        verify(service).setGamma("111", 0.9);
-        verify(service).setColdStart("111", 5.0);
-        verify(service).setTimeZone("111", "Europe/Paris");
-        assertTrue(shown.contains("Cold start"), shown);
-        assertEquals("days must be a whole number.",
-                assertThrows(EatException.class, () -> admin.run(FakeCall.admin("cooldown", Map.of("days", "2.5")))).getMessage());
-    }
-
-    @Test
-    void mealTimeAndVarietyCallTheirServiceMethodsAndShowInTheSettings() {
-        when(service.setMealTime("111", "12:30")).thenReturn(SETTINGS.withMealTime(java.time.LocalTime.of(12, 30)));
-        when(service.setVariety("111", 0.0)).thenReturn(SETTINGS.withVariety(0));
-        String time = admin.run(FakeCall.admin("meal-time", Map.of("time", "12:30"))).message().getEmbeds().get(0).toData().toString();
-        String variety = admin.run(FakeCall.admin("variety", Map.of("value", "0"))).message().getEmbeds().get(0).toData().toString();
-        verify(service).setMealTime("111", "12:30");
-        verify(service).setVariety("111", 0.0);
-        assertTrue(time.contains("Meal time") && time.contains("12:30"), time);
-        assertTrue(variety.contains("0 (liking only)"), variety);
-        assertEquals(Permissions.ADMIN_ONLY, admin.refuse(FakeCall.member("variety", Map.of("value", "1"))));
+        try (ServiceFixture f = new ServiceFixture(dir, 1)) {
+            EatAdminCommand real = new EatAdminCommand(f.service);
+            EatException e = assertThrows(EatException.class, () -> real.run(FakeCall.admin("prior", Map.of("alpha", "lots", "beta", "1"))));
+            assertEquals("alpha must be a number, got 'lots'.", e.getMessage());
+            assertEquals("days must be a whole number, got '2.5'.",
+                    assertThrows(EatException.class, () -> real.run(FakeCall.admin("cooldown", Map.of("days", "2.5")))).getMessage());
+            assertEquals("Give alpha:<above 0, at most 1000>.",
+                    assertThrows(EatException.class, () -> real.run(FakeCall.admin("prior", Map.of("beta", "1")))).getMessage());
+        }
     }
 
     @Test
