@@ -54,6 +54,7 @@ class ShardedDiscordTest {
                     String[] eat = discord.slash(g, discord.id(), false, "eat", null);
                     ObjectNode reply = discord.awaitOriginal(eat[1]);
                     assertTrue(reply.toString().contains(place.name()), reply.toString());
+                    awaitOwnReactions(discord, reply);
                     // the reaction, too, reaches the bot only over the server's shard
                     String amy = discord.id();
                     String messageId = reply.get("id").asText();
@@ -76,12 +77,21 @@ class ShardedDiscordTest {
                 assertFalse(discord.connected(0), "shard 0 is another process's");
                 Option place = bot.app().service().addPlace(odd.id(), "admin", "Odd Noodles", "");
                 String[] eat = discord.slash(odd, discord.id(), false, "eat", null);
-                assertTrue(discord.awaitOriginal(eat[1]).toString().contains(place.name()));
+                ObjectNode reply = discord.awaitOriginal(eat[1]);
+                assertTrue(reply.toString().contains(place.name()));
+                awaitOwnReactions(discord, reply);
                 // Discord has nobody to give shard 0's events to
                 assertThrows(IllegalStateException.class, () -> discord.slash(even, discord.id(), false, "eat", null));
                 assertEquals(null, bot.discord().shards().getGuildById(even.id()), "shard 0's server is not loaded here");
             }
         }
+    }
+
+    /** eatbot's own 👍 and 👎 under its reply (else closing the bot would wait for them in flight). */
+    private static void awaitOwnReactions(DiscordDouble discord, ObjectNode reply) {
+        String messageId = reply.get("id").asText();
+        discord.await("eatbot's own 👎 on " + messageId, r -> r.method().equals("PUT")
+                && r.path().contains("/messages/" + messageId + "/reactions/👎/@me"));
     }
 
     private static Set<String> shardsIdentified(DiscordDouble discord) {
