@@ -27,12 +27,19 @@ public final class ShardLeases implements AutoCloseable {
     /** A shard's lease as it stands. */
     public record Lease(int shard, String owner, long epoch, Instant expiresAt) {}
 
-    private final Connection c;
+    private final String url;
+    private final String user;
+    private final String password;
+    /** Null after a failure: the next call connects again (a restarted server, a dropped connection). */
+    private Connection c;
     private final String owner;
     private final Clock clock;
     private final Duration length;
 
-    private ShardLeases(Connection c, String owner, Clock clock, Duration length) {
+    private ShardLeases(String url, String user, String password, Connection c, String owner, Clock clock, Duration length) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.c = c;
         this.owner = owner;
         this.clock = clock;
@@ -43,8 +50,7 @@ public final class ShardLeases implements AutoCloseable {
     public static ShardLeases open(String url, String user, String password, String owner, Clock clock, Duration length) {
         try {
             Connection c = DriverManager.getConnection(url, user, password);
-            c.setAutoCommit(true);
-            return new ShardLeases(c, owner, clock, length);
+            return new ShardLeases(url, user, password, c, owner, clock, length);
         } catch (SQLException e) {
             throw new StoreException(Database.POSTGRES_UNAVAILABLE + " for the shard leases: " + e.getMessage(), e);
         }
@@ -56,8 +62,8 @@ public final class ShardLeases implements AutoCloseable {
 
     /** The total the database was set up with: {@code total} when this is the first process ever. */
     public synchronized int total(int total) {
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO shard_total (total) VALUES (?) ON CONFLICT (one) DO NOTHING");
-             PreparedStatement sel = c.prepareStatement("SELECT total FROM shard_total")) {
+        try (PreparedStatement ins = connection().prepareStatement("INSERT INTO shard_total (total) VALUES (?) ON CONFLICT (one) DO NOTHING");
+             PreparedStatement sel = connection().prepareStatement("SELECT total FROM shard_total")) {
             ins.setInt(1, total);
             ins.executeUpdate();
             try (ResultSet rs = sel.executeQuery()) {
@@ -72,7 +78,7 @@ public final class ShardLeases implements AutoCloseable {
     /** Takes the shard's lease if nobody holds it or its holder let it expire; the new epoch, or empty. */
     public synchronized OptionalLong acquire(int shard) throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = connection().prepareStatement("""
                 INSERT INTO shard_leases (shard, owner, epoch, expires_at) VALUES (?, ?, 1, ?)
                 ON CONFLICT (shard) DO UPDATE SET owner = excluded.owner, epoch = shard_leases.epoch + 1,
                     expires_at = excluded.expires_at
@@ -88,9 +94,28 @@ public final class ShardLeases implements AutoCloseable {
         }
     }
 
+    /** The connection, made again when the last call failed with it. */
+    private Connection connection() throws SQLException {
+        if (c == null || c.isClosed() || !c.isValid(5)) {
+            closeQuietly();
+            c = DriverManager.getConnection(url, user, password);
+        }
+        return c;
+    }
+
+    private void closeQuietly() {
+        try {
+            if (c != null) c.close();
+        } catch (SQLException ignored) {
+            // being replaced
+        } finally {
+            c = null;
+        }
+    }
+
     /** Extends a lease this process holds at this epoch; false when it has been taken since (lost). */
     public synchronized boolean renew(int shard, long epoch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = connection().prepareStatement(
                 "UPDATE shard_leases SET expires_at = ? WHERE shard = ? AND owner = ? AND epoch = ?")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant().plus(length)));
             ps.setInt(2, shard);
@@ -102,7 +127,7 @@ public final class ShardLeases implements AutoCloseable {
 
     /** Gives a lease back at a clean stop: the next process takes it at once, not after it expires. */
     public synchronized void release(int shard, long epoch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = connection().prepareStatement(
                 "UPDATE shard_leases SET expires_at = '-infinity' WHERE shard = ? AND owner = ? AND epoch = ?")) {
             ps.setInt(1, shard);
             ps.setString(2, owner);
@@ -114,9 +139,10 @@ public final class ShardLeases implements AutoCloseable {
     /** The leases of these shards as they stand (for the log of a waiting process, and the tests). */
     public synchronized List<Lease> leases(List<Integer> shards) throws SQLException {
         List<Lease> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
+        Connection conn = connection();
+        try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT shard, owner, epoch, expires_at FROM shard_leases WHERE shard = ANY (?) ORDER BY shard")) {
-            ps.setArray(1, c.createArrayOf("integer", shards.toArray()));
+            ps.setArray(1, conn.createArrayOf("integer", shards.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new Lease(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
             }
@@ -151,10 +177,6 @@ public final class ShardLeases implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the server drops it too
-        }
+        closeQuietly();
     }
 }
