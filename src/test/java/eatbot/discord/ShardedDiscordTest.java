@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eatbot.Main;
 import eatbot.config.ConfigLoader;
 import eatbot.eat.Option;
+import eatbot.ops.Scrape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +47,15 @@ class ShardedDiscordTest {
         try (DiscordDouble discord = new DiscordDouble(2)) {
             DiscordDouble.Guild even = discord.addGuildOnShard(0);
             DiscordDouble.Guild odd = discord.addGuildOnShard(1);
-            try (Main.Bot bot = Main.startBot(DiscordDouble.TOKEN, ConfigLoader.load(env(discord)))) {
+            try (Main.Bot bot = Main.startBot(DiscordDouble.TOKEN, ConfigLoader.load(env(discord, "EATBOT_HTTP_PORT", "0")))) {
                 assertEquals(Set.of("[0,2]", "[1,2]"), shardsIdentified(discord));
                 assertEquals(2, bot.discord().shards().getShardsRunning());
+                // the operator sees each shard: healthy with both connected, a gauge per shard
+                int port = bot.app().monitoringPort();
+                assertEquals(200, Scrape.get(port, "/health").status());
+                String metrics = Scrape.get(port, "/metrics").body();
+                assertEquals(1.0, Scrape.value(metrics, "eatbot_gateway_connected", "shard=[0 / 2]"), metrics);
+                assertEquals(1.0, Scrape.value(metrics, "eatbot_gateway_connected", "shard=[1 / 2]"), metrics);
                 for (DiscordDouble.Guild g : List.of(even, odd)) {
                     Option place = bot.app().service().addPlace(g.id(), "admin", "Shard Soup " + discord.shardOf(g.id()), "");
                     String[] eat = discord.slash(g, discord.id(), false, "eat", null);
