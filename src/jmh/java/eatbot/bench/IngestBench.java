@@ -61,6 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       three-statement transaction eatbot now runs;</li>
  *   <li>{@code lean-jdbc-1000}: that raw loop with 1,000 events per commit (about eatbot's batches
  *       under 8 producers);</li>
+ *   <li>{@code same-jdbc-1000}: the lean loop plus the reaction-variant insert: exactly the four
+ *       statements {@code JdbcEatStore.feedbackWork} runs now, 1,000 events per commit;</li>
  *   <li>{@code tuned-jdbc-100}, {@code tuned-jdbc-1000}: the lean raw loop with the writer's page
  *       settings ({@link Database#PAGE_PRAGMAS});</li>
  *   <li>{@code untuned-8-window}: ours with SQLite's default page settings
@@ -82,7 +84,7 @@ public class IngestBench {
     static final int WINDOW = 256;
 
     @Param({"group-1-sync", "group-8-sync", "group-1-window", "group-8-window", "before-1-window", "before-8-window",
-            "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync", "lean-jdbc-100", "lean-jdbc-100-nosync", "lean-jdbc-1000", "tuned-jdbc-100", "tuned-jdbc-1000", "untuned-8-window"})
+            "autocommit-1", "autocommit-8", "raw-jdbc-100", "raw-jdbc-100-nosync", "lean-jdbc-100", "lean-jdbc-100-nosync", "lean-jdbc-1000", "tuned-jdbc-100", "tuned-jdbc-1000", "untuned-8-window", "same-jdbc-1000"})
     String mode;
 
     @Param({"sqlite"})
@@ -214,7 +216,8 @@ public class IngestBench {
     private RawFeedback raw() throws SQLException {
         RawFeedback r = rawPerThread.get();
         if (r == null) {
-            r = new RawFeedback(target, !mode.endsWith("-nosync"), !mode.startsWith("raw"), mode.startsWith("tuned"));
+            r = new RawFeedback(target, !mode.endsWith("-nosync"), !mode.startsWith("raw"), mode.startsWith("tuned"),
+                    mode.startsWith("same"));
             rawPerThread.set(r);
             synchronized (raws) {
                 raws.add(r);
@@ -287,10 +290,14 @@ public class IngestBench {
         final PreparedStatement leanPref;
         final Prep prep;
         final String begin;
+        final PreparedStatement variant; // null: not written (the loops from before reaction variants)
 
-        RawFeedback(BenchData.Target target, boolean durable, boolean lean, boolean tuned) throws SQLException {
+        RawFeedback(BenchData.Target target, boolean durable, boolean lean, boolean tuned, boolean variants) throws SQLException {
             this.lean = lean;
             c = target.connect();
+            variant = variants ? c.prepareStatement("""
+                    INSERT INTO reaction_variants (suggestion_id, user_id, reward, variant, guild_id) VALUES (?, ?, 1, '👍', ?)
+                    ON CONFLICT DO NOTHING""") : null;
             prep = Prep.preparedOnce(c);
             begin = target.begin();
             target.durability(c, true);
@@ -350,6 +357,12 @@ public class IngestBench {
 
         /** Three statements: the store's transaction now. */
         private void leanEvent(Suggestion s, String user, Instant now) throws SQLException {
+            if (variant != null) {
+                variant.setLong(1, s.id());
+                variant.setString(2, user);
+                variant.setString(3, s.guildId());
+                variant.executeUpdate();
+            }
             leanLog.setString(1, s.guildId());
             leanLog.setLong(2, s.id());
             leanLog.setString(3, user);
