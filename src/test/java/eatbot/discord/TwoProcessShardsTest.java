@@ -98,7 +98,9 @@ class TwoProcessShardsTest {
 
                     b.awaitLine(START, "lost the lease of shard(s) [2, 3]");
                     b.awaitLine(START, "no longer holds the lease of shard 2");
-                    awaitCondition("b's try at the interaction", () -> BotProcess.yes(discord.callbacks(eat[0]) == 2), START);
+                    // b stopped its shards (it may have tried the interaction first: Discord refuses a second acknowledgement)
+                    awaitCondition("b's sessions closed", () -> BotProcess.yes(discord.sessions(2) == 1 && discord.sessions(3) == 1), START);
+                    assertTrue(discord.callbacks(eat[0]) <= 2, "at most one try each");
                     assertEquals(1, suggestionsOf(db, g, eat[0]), "answered and recorded once");
                     assertEquals(List.of(0, 0), counts(db, g, dave, places.get(2)), "the paused process wrote nothing");
                     assertEquals(List.of(1, 0), counts(db, g, amy, places.get(2)));
