@@ -78,7 +78,7 @@ class MainTest {
         Map<String, String> env = Map.of("EATBOT_DB", db.toString());
         Run first = run("/place add name:Pho 99 tags:vietnamese\n/eat\n+1\nquit\n", env, "console");
         assertEquals(0, first.code(), first.err());
-        assertTrue(first.out().startsWith("Added Pho 99 [vietnamese]."), first.out());
+        assertTrue(first.out().startsWith("Added Pho 99 · vietnamese."), first.out());
         assertTrue(first.out().contains("👍 Noted #1: me on Pho 99 (👍 1 👎 0)."), first.out());
         assertTrue(Files.exists(db));
 

@@ -1,32 +1,28 @@
 package eatbot.console;
 
-import eatbot.chart.TasteChart;
+import eatbot.commands.Answer;
+import eatbot.commands.Args;
+import eatbot.commands.Handlers;
+import eatbot.commands.Invocation;
+import eatbot.commands.CommandDef;
+import eatbot.commands.Commands;
+import eatbot.commands.Parse;
+import eatbot.commands.Words;
 import eatbot.eat.Activity;
-import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
-import eatbot.eat.Numbers;
 import eatbot.eat.FeedbackResult;
 import eatbot.eat.Filters;
 import eatbot.eat.MealTime;
 import eatbot.eat.GuildSettings;
-import eatbot.eat.Setting;
 import eatbot.eat.Settings;
-import eatbot.eat.SettingsText;
-import eatbot.eat.HistoryCount;
-import eatbot.eat.MealPlan;
 import eatbot.eat.Option;
-import eatbot.eat.PastSuggestion;
-import eatbot.eat.PersonalData;
 import eatbot.eat.Pick;
 import eatbot.eat.PickText;
-import eatbot.eat.PlaceTransfer;
 import eatbot.eat.Preference;
 import eatbot.eat.Reaction;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
-import eatbot.eat.Taste;
-import eatbot.eat.Veto;
 import eatbot.eat.Why;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +52,13 @@ public final class Console {
     public static final String GUILD = "console";
     private static final Logger log = LoggerFactory.getLogger(Console.class);
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    /** How a plan names its days: as /eat history does, without the time. */
-    private static final DateTimeFormatter PLAN_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final int PLAN_DAYS = 7;
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
 
     private final EatService service;
     private final PrintStream out;
     private final boolean interactive;
     private Path chartDir;
+    private Locale locale = Locale.ENGLISH;
     private String user;
     private Suggestion last;
     /** The filters and meal time of the suggestions asked in this session, for "another" (as the Discord button carries them). */
@@ -91,6 +85,13 @@ public final class Console {
         this.interactive = interactive;
         this.user = user;
         this.chartDir = chartDir;
+        handlers();
+    }
+
+    /** The language replies are in (English unless told: the console has no user locale). */
+    public Console speaking(Locale locale) {
+        this.locale = locale;
+        return this;
     }
 
     /** Tells {@code activity} of suggestions, reactions, refusals and command times (for /metrics). */
@@ -169,70 +170,83 @@ public final class Console {
             return true;
         }
         String head = cmd.word(0).toLowerCase(Locale.ROOT);
+        String second = cmd.word(1).toLowerCase(Locale.ROOT);
+        // the console's own forms: what Discord does with buttons and reactions
         switch (head) {
             case "quit", "exit", "/quit" -> {
                 return false;
             }
-            case "help", "/help", "/eat-help", "?" -> help();
-            case "as" -> switchUser(line.substring(2).strip());
-            case "another" -> another(CommandParser.split(line, 1).rest());
-            case "undo" -> undo(cmd);
-            case "/eat" -> eatCommand(cmd, line);
-            case "/place" -> place(cmd);
-            case "/taste" -> {
-                CommandParser.options(CommandParser.split(line, 1).rest(), Set.of());
-                taste();
+            case "/help", "?" -> {
+                out.println(ConsoleForms.help());
+                return true;
             }
-            case "/eat-admin" -> admin(cmd);
-            case "/veto" -> veto(CommandParser.split(line, 2), user);
-            case "/privacy" -> privacy(cmd);
-            default -> throw new EatException("Unknown command '" + CommandParser.shorten(cmd.word(0)) + "'. Type help for the list.");
+            case "as" -> {
+                switchUser(line.substring(2).strip());
+                return true;
+            }
+            case "another" -> {
+                another(CommandParser.split(line, 1).rest());
+                return true;
+            }
+            case "undo" -> {
+                undo(cmd);
+                return true;
+            }
+            case "/eat" -> {
+                if (second.equals("go") || second.equals("another")) {
+                    if (second.equals("go")) go(cmd.rest());
+                    else another(cmd.rest());
+                    return true;
+                }
+            }
+            default -> {
+                // a defined command, below
+            }
         }
+        ConsoleForms.Form form = ConsoleForms.find(line, locale);
+        if (form == null) throw new EatException("Unknown command '" + CommandParser.shorten(cmd.word(0)) + "'. Type help for the list.");
+        Map<String, String> o = CommandParser.options(form.rest(), ConsoleForms.keys(form));
+        handlers.get(key(form.def(), form.path())).accept(new Args(form.def(), form.path(), o::get, locale), o);
         return true;
     }
 
-    private void help() {
-        out.println("""
-                Commands (the same as on Discord):
-                  /eat [with:bob,carol] [not:spicy,smelly] [max-price:$$] [only:vegetarian] [at:19:00]
-                                                     suggest a place for you (or for you and others)
-                  👍 or +1, 👎 or -1 [id:<n>]         react to the last (or that) suggestion: +1 [id:<n>], -1 [id:<n>]
-                  undo +1, undo -1 [id:<n>]          take your reaction back (as removing it on Discord)
-                  another [id:<n>]                   another one: the same people and filters, not that pick
-                  /eat go [id:<n>]                   we're going: decide the last (or that) suggestion; again undoes it
-                  /eat why [id:<n>]                  a picture of why (PNG) for the last (or that) suggestion
-                  /eat history [count:<1..25>]       the last suggestions, what people said, ✅ where they went
-                  /eat plan [days:<1..14>] [with:…] [not:…] [max-price:…] [only:…] [at:12:30]
-                                                     a plan of the next days (default 7): liking and variety
-                  /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]
-                                                     add a place (tags like cuisine, spicy, $$, vegetarian)
-                  /place edit name:<text> [tags:] [link:] [hours:]  change them (none clears one)
-                  /place list                        list the places
-                  /place rename name:<old> to:<new>  rename a place
-                  /place remove name:<text>          remove a place (its history stays)
-                  /taste                             what eatbot has learned about your taste (+ a PNG)
-                  /veto add|remove place:<name> | tag:<tag>   never suggest this to me (or stop)
-                  /veto list                         your vetoes and the server's
-                  /eat-admin show                    this server's settings
-                %s
-                  /eat-admin veto add|remove|list place:<name> | tag:<tag>   server-wide vetoes
-                  /place export                      the places as JSON
-                  /place import file:<path>          add the places of a JSON file (all or nothing)
-                  /privacy export                    your data in this server as JSON
-                  /privacy forget                    delete your reactions and learned taste here
-                  as <name>                          act as another console user
-                  help, quit
-                Opening hours look like: Mon-Fri 11:30-14:30,17:30-22:00; Sat-Sun 12:00-23:00; Tue closed""".formatted(adminHelp()));
+    /** What each defined command does in the console, by "name path"; every definition has one (checked when built). */
+    private final Map<String, java.util.function.BiConsumer<Args, Map<String, String>>> handlers = new java.util.HashMap<>();
+
+    private static String key(CommandDef def, String path) {
+        return path == null ? def.name() : def.name() + " " + path;
     }
 
-    /** A usage line and what it does for each setting, from the one list. */
-    private static String adminHelp() {
-        StringBuilder b = new StringBuilder();
-        for (Setting<?> x : Settings.ALL) {
-            b.append("  ").append(x.usage("/eat-admin")).append('\n').append("      ").append(x.description())
-                    .append(x == Settings.ADD_ROLE ? " (Discord only: console users have no roles)" : "").append('\n');
+    private void on(CommandDef def, String path, java.util.function.BiConsumer<Args, Map<String, String>> handler) {
+        if (path != null && def.subcommand(path).isEmpty()) throw new IllegalStateException(key(def, path) + " is not defined");
+        handlers.put(key(def, path), handler);
+    }
+
+    private void handlers() {
+        Handlers shared = new Handlers(service);
+        for (CommandDef c : Commands.ALL) {
+            for (String path : c.paths()) {
+                shared.get(c, path).ifPresent(h -> on(c, path, (given, o) -> {
+                    // without id:, /eat why explains the session's last suggestion (Discord has the "Why?" button)
+                    Args a = c == Commands.WHY && !o.containsKey("id") ? withId(c, o) : given;
+                    Invocation in = new Invocation(GUILD, user, user, a, locale, ConsoleStyle.INSTANCE, true,
+                            role -> false, (option, max) -> readUpload(a.text(option), max), option -> names(a.text(option)), null, name -> name);
+                    Answer answer = h.handle(in);
+                    // the console's stand-in for the confirmation buttons: the same line with confirm:yes
+                    if (answer instanceof Answer.Confirm ask && "yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
+                        answer = shared.confirmed(ask.action(), in);
+                    }
+                    print(answer, ConsoleForms.usage(c, path));
+                }));
+            }
         }
-        return b.toString().stripTrailing();
+        on(Commands.HELP, null, (a, o) -> out.println(ConsoleForms.help()));
+        on(Commands.ADMIN, Settings.ADD_ROLE.key(), (a, o) -> addRoleRefused());
+        for (CommandDef c : Commands.ALL) {
+            for (String path : c.paths()) {
+                if (!handlers.containsKey(key(c, path))) throw new IllegalStateException("no console handler for " + key(c, path));
+            }
+        }
     }
 
     private void switchUser(String name) {
@@ -245,25 +259,12 @@ public final class Console {
 
     // ---- /eat ----
 
-    private void eatCommand(CommandParser.Line cmd, String line) {
-        switch (cmd.word(1).toLowerCase(Locale.ROOT)) {
-            case "" -> eat(CommandParser.split(line, 1).rest());
-            case "history" -> history(cmd.rest());
-            case "why" -> why(cmd.rest());
-            case "go" -> go(cmd.rest());
-            case "plan" -> plan(cmd.rest());
-            case "another" -> another(cmd.rest());
-            default -> throw new EatException("Use /eat [with:…] [not:…] [max-price:…] [only:…] [at:…], /eat go, /eat another, /eat plan, /eat why or /eat history.");
-        }
-    }
-
-    private void eat(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("with", "not", "max-price", "only", "at"));
-        suggested(request(o));
-    }
-
     private void suggested(SuggestRequest request) {
-        Suggestion s = service.suggest(request);
+        shown(service.suggest(request), request);
+    }
+
+    /** A suggestion printed, and remembered for +1, another and /eat go. */
+    private void shown(Suggestion s, SuggestRequest request) {
         activity.suggested("console");
         last = s;
         asked.put(s.id(), new Asked(request.filters(), request.at()));
@@ -283,34 +284,17 @@ public final class Console {
         suggested(SuggestRequest.anotherOne(previous, user, a.filters(), a.at()));
     }
 
-    /** The people and filters of /eat and /eat plan, from their options. */
-    private SuggestRequest request(Map<String, String> o) {
-        List<String> members = new ArrayList<>();
-        members.add(user);
-        if (o.containsKey("with")) {
-            for (String n : o.get("with").split("[,\\s]+")) {
-                if (n.isBlank()) continue;
-                String name = n.strip().replaceFirst("^@", "");
-                if (!USER_NAME.matcher(name).matches()) throw new EatException("'" + CommandParser.shorten(name) + "' is not a console user name.");
-                members.add(name.toLowerCase(Locale.ROOT));
-            }
+    /** The console users {@code with:} names (bob,carol or @bob @carol), for /eat and /eat plan. */
+    private static List<String> names(String with) {
+        List<String> names = new ArrayList<>();
+        if (with == null) return names;
+        for (String n : with.split("[,\\s]+")) {
+            if (n.isBlank()) continue;
+            String name = n.strip().replaceFirst("^@", "");
+            if (!USER_NAME.matcher(name).matches()) throw new EatException("'" + CommandParser.shorten(name) + "' is not a console user name.");
+            names.add(name.toLowerCase(Locale.ROOT));
         }
-        SuggestRequest.limitGroup(members);
-        return new SuggestRequest(GUILD, user, members, Set.of())
-                .filtered(o.get("not"), o.get("max-price"), o.get("only")).at(o.get("at"));
-    }
-
-    /** /eat plan: one line per day. Advice only: nothing is recorded. */
-    private void plan(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("days", "with", "not", "max-price", "only", "at"));
-        int days = o.containsKey("days") ? wholeNumber(o, "days") : PLAN_DAYS;
-        MealPlan plan = service.plan(request(o), days);
-        out.println("Plan for " + String.join(", ", plan.members()) + ", meals at " + plan.mealTime() + ":");
-        for (MealPlan.Day d : plan.days()) {
-            out.println("  " + PLAN_DAY.format(d.date()) + "  " + (d.closed()
-                    ? "— every place left is closed at " + plan.mealTime()
-                    : d.place().name() + tags(d.place()) + " — " + d.reason().text()));
-        }
+        return names;
     }
 
     private String describe(Suggestion s) {
@@ -321,7 +305,7 @@ public final class Console {
         b.append(s.isGroup() ? "For " + String.join(", ", s.members()) + ": " : "For " + s.requestedBy() + ": ");
         b.append(o.name());
         if (!o.tags().isEmpty()) b.append(" [").append(String.join(", ", o.tags())).append("]");
-        b.append(" — ").append(p.label().words());
+        b.append(" — ").append(Words.pick(p));
         b.append(" (").append(PickText.whoseCounts(s)).append(": 👍 ").append(p.likes()).append(" 👎 ").append(p.dislikes()).append(")");
         if (o.link() != null) b.append(" ").append(o.link());
         PickText words = new PickText(service.settings(GUILD).zone(), s.createdAt(), name -> name, name -> name);
@@ -371,74 +355,18 @@ public final class Console {
         Map<String, String> o = CommandParser.options(rest, Set.of("id"));
         if (!o.containsKey("id") && last == null) throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat.");
         if (!o.containsKey("id")) return last;
-        return service.suggestion(GUILD, wholeNumber(o, "id"))
+        return service.suggestion(GUILD, id(o))
                 .orElseThrow(() -> new EatException("That suggestion does not exist (any more)."));
     }
 
     // ---- /place ----
 
-    private void place(CommandParser.Line cmd) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        switch (sub) {
-            case "add" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link", "hours"));
-                requireOption(o, "name", "/place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]");
-                Option added = service.addPlace(GUILD, user, o.get("name"), o.get("tags"), o.get("link"), o.get("hours"));
-                out.println("Added " + added.name() + tags(added) + details(added) + ".");
-            }
-            case "edit" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "tags", "link", "hours"));
-                requireOption(o, "name", "/place edit name:<text> [tags:a,b] [link:<url>] [hours:<hours>]");
-                Option edited = service.editPlace(GUILD, o.get("name"), o.get("tags"), o.get("link"), o.get("hours"));
-                out.println("Updated " + edited.name() + tags(edited) + details(edited) + ".");
-            }
-            case "list" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                List<Option> places = service.places(GUILD);
-                if (places.isEmpty()) {
-                    out.println("No places yet. Add one with /place add name:<text>.");
-                    return;
-                }
-                out.println(places.size() + (places.size() == 1 ? " place:" : " places:"));
-                for (Option p : places) {
-                    out.println("  " + p.name() + tags(p) + details(p) + (service.isOpenNow(GUILD, p) ? "" : " (closed now)"));
-                }
-            }
-            case "remove" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name"));
-                requireOption(o, "name", "/place remove name:<text>");
-                Option removed = service.removePlace(GUILD, o.get("name"));
-                out.println("Removed " + removed.name() + ". It will not be suggested again.");
-            }
-            case "rename" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("name", "to"));
-                requireOption(o, "name", "/place rename name:<old> to:<new>");
-                requireOption(o, "to", "/place rename name:<old> to:<new>");
-                Option before = service.place(GUILD, o.get("name"));
-                Option after = service.renamePlace(GUILD, o.get("name"), o.get("to"));
-                out.println("Renamed " + before.name() + " to " + after.name() + ".");
-            }
-            case "export" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                out.println(service.exportPlaces(GUILD));
-            }
-            case "import" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("file"));
-                requireOption(o, "file", "/place import file:<path to a JSON file from /place export>");
-                EatService.PlaceImport done = service.importPlaces(GUILD, user, readUpload(o.get("file")));
-                out.println("Imported " + done.added().size() + (done.added().size() == 1 ? " place" : " places")
-                        + (done.alreadyThere().isEmpty() ? "." : "; already there, left unchanged: " + String.join(", ", done.alreadyThere()) + "."));
-            }
-            default -> throw new EatException("Use /place add, /place edit, /place list, /place rename, /place remove, /place export or /place import.");
-        }
-    }
-
     /** The console's stand-in for a Discord attachment: a local file, read only if it is small enough. */
-    private static byte[] readUpload(String file) {
+    private byte[] readUpload(String file, int maxBytes) {
         try {
             Path p = Path.of(file.strip());
             if (!Files.isRegularFile(p)) throw new EatException("No file '" + CommandParser.shorten(file.strip()) + "'.");
-            if (Files.size(p) > PlaceTransfer.MAX_BYTES) throw new EatException("The file is too big (at most " + PlaceTransfer.MAX_BYTES / 1024 + " KB).");
+            if (Files.size(p) > maxBytes) throw new EatException(Handlers.fileTooBig(locale));
             return Files.readAllBytes(p);
         } catch (InvalidPathException e) {
             throw new EatException("'" + CommandParser.shorten(file.strip()) + "' is not a file name.");
@@ -447,168 +375,62 @@ public final class Console {
         }
     }
 
-    // ---- /privacy ----
-
-    private void privacy(CommandParser.Line cmd) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        switch (sub) {
-            case "export" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                out.println(service.privacyExport(GUILD, user));
-            }
-            case "forget" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("confirm"));
-                // the console's stand-in for Discord's confirmation button
-                if (!"yes".equalsIgnoreCase(o.getOrDefault("confirm", "").strip())) {
-                    out.println("This deletes your reactions and what eatbot learned about your taste in this server"
-                            + " (the places stay). To go on: /privacy forget confirm:yes");
-                    return;
-                }
-                PersonalData.Forgotten f = service.privacyForget(GUILD, user);
-                out.println(f.nothing() ? "eatbot had nothing about " + user + " in this server."
-                        : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
-                        + " of " + user + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
-                        + " and " + count(f.placesUnattributed(), "place") + ".");
-            }
-            default -> throw new EatException("Use /privacy export or /privacy forget.");
-        }
-    }
-
-    private static String count(int n, String thing) {
-        return n + " " + thing + (n == 1 ? "" : "s");
-    }
-
-    private static String details(Option o) {
-        return (o.hours() == null ? "" : " hours: " + o.hours()) + (o.link() == null ? "" : " " + o.link());
-    }
-
     private static String tags(Option o) {
         return o.tags().isEmpty() ? "" : " [" + String.join(", ", o.tags()) + "]";
     }
 
-    private static void requireOption(Map<String, String> o, String key, String usage) {
-        if (o.get(key) == null || o.get(key).isBlank()) throw new EatException("Missing " + key + ":. Usage: " + usage);
-    }
-
-    // ---- /taste ----
-
-    private void taste() {
-        Taste t = service.taste(GUILD, user);
-        if (t.entries().isEmpty()) {
-            out.println("No places yet. Add one with /place add name:<text>.");
-            return;
-        }
-        out.println("What eatbot has learned about your taste, " + user + " (chance you like it, 👍/👎):");
-        for (Taste.Entry e : t.entries()) {
-            int pct = (int) Math.round(100 * e.mean());
-            out.printf(Locale.ROOT, "  %-24s %3d%% %s  👍 %d 👎 %d%s%n", e.option().name(), pct, bar(e.mean()),
-                    e.likes(), e.dislikes(), e.rated() ? "" : "  (not rated yet)");
-        }
-        out.println("Picture: " + writeChart("taste-" + GUILD + "-" + user + ".png", TasteChart.forTaste(t)));
-    }
-
-    private static String bar(double p) {
-        int n = (int) Math.round(p * 10);
-        return "█".repeat(n) + "░".repeat(10 - n);
-    }
-
     // ---- /eat-admin ----
 
-    private void admin(CommandParser.Line cmd) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        GuildSettings s;
-        Setting<?> setting = Settings.named(sub);
-        if (sub.equals("show")) {
-            CommandParser.options(cmd.rest(), Set.of());
-            s = service.settings(GUILD);
-        } else if (sub.equals("veto")) {
-            veto(CommandParser.split(cmd.rest().isEmpty() ? "veto" : "veto " + cmd.rest(), 2), null);
-            return;
-        } else if (setting == Settings.ADD_ROLE) {
-            CommandParser.options(cmd.rest(), Set.of("role"));
-            // console users have no roles: a role named here could never let anyone in, nor keep anyone out
-            throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
-        } else if (setting != null) {
-            Set<String> names = new java.util.LinkedHashSet<>();
-            setting.options().forEach(o -> names.add(o.name()));
-            s = service.set(GUILD, setting, CommandParser.options(cmd.rest(), names));
-        } else {
-            throw new EatException(Settings.adminUsage());
-        }
-        out.println(SettingsText.TITLE + ":");
-        for (String l : SettingsText.lines(s)) out.println("  " + l);
-    }
-
-    static int wholeNumber(Map<String, String> o, String key) {
-        return Numbers.parseWhole(key, o.get(key));
-    }
-
-    // ---- vetoes: /veto for oneself, /eat-admin veto for the server (who = null) ----
-
-    private void veto(CommandParser.Line cmd, String who) {
-        String sub = cmd.word(1).toLowerCase(Locale.ROOT);
-        String usage = who == null ? "/eat-admin veto add|remove|list place:<name> | tag:<tag>" : "/veto add|remove|list place:<name> | tag:<tag>";
-        String whose = who == null ? "the server" : "you";
-        switch (sub) {
-            case "add" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
-                Veto v = service.veto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("🚫 eatbot will not suggest " + v.what() + (who == null ? " on this server any more." : " when you are eating."));
-            }
-            case "remove" -> {
-                Map<String, String> o = CommandParser.options(cmd.rest(), Set.of("place", "tag"));
-                Veto v = service.liftVeto(GUILD, who, o.get("place"), o.get("tag"));
-                out.println("Lifted " + (who == null ? "the server's" : "your") + " veto on " + v.what() + ".");
-            }
-            case "list" -> {
-                CommandParser.options(cmd.rest(), Set.of());
-                List<Veto> vs = service.vetoes(GUILD, who);
-                if (vs.isEmpty()) {
-                    out.println("No vetoes for " + whose + ".");
-                    return;
-                }
-                out.println("Vetoes:");
-                for (Veto v : vs) out.println("  " + v.what() + " — " + (v.serverWide() ? "the whole server" : v.userId()));
-            }
-            default -> throw new EatException("Use " + usage + ".");
-        }
+    // console users have no roles: a role named here could never let anyone in, nor keep anyone out
+    private static void addRoleRefused() {
+        throw new EatException("add-role works on Discord only: console users have no roles, so everyone here may add places.");
     }
 
     // ---- /eat history and /eat why ----
 
-    private void history(String rest) {
-        Map<String, String> o = CommandParser.options(rest, Set.of("count"));
-        int count = HistoryCount.parse(o.get("count"));
-        List<PastSuggestion> past = service.historyWithReactions(GUILD, count);
-        if (past.isEmpty()) {
-            out.println("No suggestions yet. Ask with /eat.");
-            return;
-        }
-        out.println("Last suggestions, newest first:");
-        java.time.ZoneId zone = service.settings(GUILD).zone();
-        for (PastSuggestion p : past) {
-            Suggestion s = p.suggestion();
-            out.printf(Locale.ROOT, "  #%d %s %s for %s%s%s%s%n", s.id(), HISTORY_TIME.format(s.createdAt().atZone(zone)),
-                    s.option().name(), String.join(", ", s.members()),
-                    p.liked().isEmpty() ? "" : "  👍 " + String.join(", ", p.liked()),
-                    p.disliked().isEmpty() ? "" : "  👎 " + String.join(", ", p.disliked()),
-                    p.decided() ? "  ✅ went" : "");
+    /**
+     * A handler's answer as text: a list under its title, one item a line, then its footer and
+     * where its picture went; data (JSON) as it is, for a pipe; a question with how to confirm.
+     */
+    private void print(Answer answer, String usage) {
+        if (answer instanceof Answer.Suggested s) {
+            shown(s.suggestion(), s.request());
+        } else if (answer instanceof Answer.Lines l) {
+            out.println(l.title() + ":");
+            for (String line : l.lines()) out.println("  " + line);
+            if (l.footer() != null) out.println(l.footer());
+            // one file per person: the console's people share one folder
+            if (l.picture() != null) out.println(l.picture().text() + " " + writeChart(l.picture().name().replace(".png", "-" + GUILD + "-" + user + ".png"), l.picture().bytes()));
+        } else if (answer instanceof Answer.File f) {
+            out.println(f.picture() ? f.text() + " " + writeChart(f.name(), f.bytes()) : new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } else if (answer instanceof Answer.Confirm c) {
+            out.println(c.question() + " " + eatbot.i18n.Messages.of(locale).text("confirm.console", usage.replace("[confirm:yes]", "confirm:yes")));
+        } else {
+            out.println(((Answer.Text) answer).text());
         }
     }
 
     /** The suggestion an [id:<n>] option names, else the session's last one. */
     private long suggestionId(String rest, String verb) {
         Map<String, String> o = CommandParser.options(rest, Set.of("id"));
-        if (o.containsKey("id")) return wholeNumber(o, "id");
+        if (o.containsKey("id")) return id(o);
+        return lastId(verb);
+    }
+
+    /** id: as every command reads it (see {@link Commands#SUGGESTION_ID}). */
+    private int id(Map<String, String> o) {
+        return Parse.whole(Commands.SUGGESTION_ID, o.get("id"), locale);
+    }
+
+    private long lastId(String verb) {
         if (last != null) return last.id();
         throw new EatException("There is no suggestion to " + verb + " yet. Ask with /eat, or give id:<n> from /eat history.");
     }
 
-    private void why(String rest) {
-        long id = suggestionId(rest, "explain");
-        Why why = service.why(GUILD, id, user);
-        out.println("Why " + why.suggestion().option().name() + " (#" + id + "): "
-                + writeChart("why-" + GUILD + "-" + id + "-" + user + ".png", WhyChart.png(why, name -> name)));
+    private Args withId(CommandDef c, Map<String, String> o) {
+        Map<String, String> with = new java.util.HashMap<>(o);
+        with.put("id", String.valueOf(lastId("explain")));
+        return new Args(c, null, with::get, locale);
     }
 
     /** Writes a picture into the chart folder, created owner-only: what people like is nobody else's business. */
@@ -630,9 +452,5 @@ public final class Console {
             log.warn("cannot write chart {}", name, e);
             return "(could not write the picture to " + chartDir + ": " + e.getMessage() + ")";
         }
-    }
-
-    static Double number(Map<String, String> o, String key) {
-        return Numbers.parse(key, o.get(key));
     }
 }

@@ -123,7 +123,7 @@ final class InteractionListener extends ListenerAdapter {
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), event.getId(), JdaCall.subcommandOf(event), event,
-                event.getMember(), JdaCall.cachedChannel(event));
+                event.getMember(), JdaCall.cachedChannel(event), JdaCall.localeOf(event));
         String refusal = refusal(() -> command.refuse(call), "/" + event.getName());
         if (refusal != null) {
             refuse(event, refusal);
@@ -156,7 +156,7 @@ final class InteractionListener extends ListenerAdapter {
             return;
         }
         Call call = new JdaCall(event.getGuild().getId(), event.getUser().getId(), event.getId(), null, null, event.getMember(),
-                JdaCall.cachedChannel(event));
+                JdaCall.cachedChannel(event), JdaCall.localeOf(event));
         String refusal = refusal(() -> button.refuse(call, id), "a button");
         if (refusal != null) {
             refuse(event, refusal);

@@ -32,8 +32,17 @@ import java.util.concurrent.TimeoutException;
  * @param channel the channel of the interaction from JDA's cache, or null when not cached (a thread eatbot has not seen)
  */
 record JdaCall(String guildId, String userId, String interactionId, String subcommand, CommandInteractionPayload payload,
-               Member member, GuildChannel channel) implements Call {
+               Member member, GuildChannel channel, java.util.Locale locale) implements Call {
     private static final Logger log = LoggerFactory.getLogger(JdaCall.class);
+
+    /** The reader's language as Discord tells it with the interaction. */
+    static java.util.Locale localeOf(Interaction i) {
+        try {
+            return i.getUserLocale().toLocale();
+        } catch (RuntimeException e) {
+            return java.util.Locale.ENGLISH; // an unknown locale
+        }
+    }
 
     /** The channel of an interaction as JDA keeps it (with its permission overwrites), or null. */
     static GuildChannel cachedChannel(Interaction i) {

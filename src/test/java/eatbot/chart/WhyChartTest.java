@@ -328,7 +328,7 @@ class WhyChartTest {
                 /eat why
                 """)));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("Why .+ \\(#(\\d+)\\): (.+\\.png)").matcher(out);
+        Matcher m = Pattern.compile("Why .+ \\(#(\\d+)\\): .+ (\\S+\\.png)").matcher(out);
         assertTrue(m.find(), out);
         long id = Long.parseLong(m.group(1));
         Path file = Path.of(m.group(2));

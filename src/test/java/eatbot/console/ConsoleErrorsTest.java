@@ -54,7 +54,7 @@ class ConsoleErrorsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", value = {
             "/nope => ✗ Unknown command '/nope'. Type help for the list.",
-            "/place => ✗ Use /place add, /place edit, /place list, /place rename, /place remove, /place export or /place import.",
+            "/place => ✗ Use /place add, list, edit, remove, rename, export or import.",
             "/place add => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]",
             "/place add name: => ✗ Missing name:. Usage: /place add name:<text> [tags:a,b] [link:<url>] [hours:<hours>]",
             "/place add Pho => ✗ I don't understand 'Pho'. Options here: hours:, link:, name:, tags:.",
@@ -83,7 +83,7 @@ class ConsoleErrorsTest {
             "/place remove name:Nowhere => ✗ No place called 'Nowhere'. See /place list.",
             "/place rename name:Nowhere to:Somewhere => ✗ No place called 'Nowhere'. See /place list.",
             "/place rename name:Nowhere => ✗ Missing to:. Usage: /place rename name:<old> to:<new>",
-            "/place list now => ✗ I don't understand 'now'. This command takes no options.",
+            "/place list now => ✗ I don't understand 'now'. Options here: page:.",
             "/taste me => ✗ I don't understand 'me'. This command takes no options.",
             "/eat-admin => ✗ Use /eat-admin show, policy, exploration, prior, add-role, group-rule, cooldown, gamma, cold-start, timezone, meal-time, variety or veto.",
             "/eat-admin policy name:greedy => ✗ unknown policy 'greedy' (choose thompson, ucb1, epsilon-greedy)",
@@ -117,16 +117,16 @@ class ConsoleErrorsTest {
 
     @Test
     void aWebAddressIsNoOptionNameAndKnownOptionsStillSplitTheLine() {
-        assertEquals("Added Sushi Go [japanese] https://example.com/menu.", say("/place add name:Sushi Go link: https://example.com/menu tags:japanese"));
-        assertEquals("Added Noodle Bar [$$] hours: Mon-Fri 11:30-14:30.", say("/place add name:Noodle Bar tags:$$ hours:Mon-Fri 11:30-14:30"));
+        assertEquals("Added Sushi Go · japanese · https://example.com/menu.", say("/place add name:Sushi Go link: https://example.com/menu tags:japanese"));
+        assertEquals("Added Noodle Bar · $$ · hours Mon-Fri 11:30-14:30.", say("/place add name:Noodle Bar tags:$$ hours:Mon-Fri 11:30-14:30"));
     }
 
     @Test
     void historyShowsFromOneToTwentyFiveAsOnDiscord() {
         say("/place add name:Pho 99");
         for (int i = 0; i < 30; i++) say("/eat");
-        assertEquals(1 + 1, say("/eat history count:1").lines().count(), "a heading and one suggestion");
-        assertEquals(1 + 25, say("/eat history count:25").lines().count(), "a heading and 25 suggestions");
+        assertEquals(1 + 1 + 1, say("/eat history count:1").lines().count(), "a heading, one suggestion and the footer");
+        assertEquals(1 + 25 + 1, say("/eat history count:25").lines().count(), "a heading, 25 suggestions and the footer");
     }
 
     @Test
@@ -136,8 +136,8 @@ class ConsoleErrorsTest {
 
     @Test
     void aTooLongNameIsRefusedAndNothingIsAdded() {
-        assertEquals("✗ A place name can have at most 80 characters.", say("/place add name:" + "x".repeat(81)));
-        assertEquals("No places yet. Add one with /place add name:<text>.", say("/place list"));
+        assertEquals("✗ name can have at most 80 characters.", say("/place add name:" + "x".repeat(81)));
+        assertEquals("No places yet. Add one with /place add.", say("/place list"));
     }
 
     @Test
@@ -155,6 +155,6 @@ class ConsoleErrorsTest {
         assertTrue(say("/eat-admin prior alpha:2 beta:3").contains("Prior: Beta(2, 3)"));
         say("/place add name:Pho 99");
         assertEquals("Renamed Pho 99 to Pho 100.", say("/place rename name:pho 99 to:Pho 100"));
-        assertEquals("Removed Pho 100. It will not be suggested again.", say("/place remove name:Pho 100"));
+        assertEquals("Removed Pho 100. It will not be suggested again; its history stays.", say("/place remove name:Pho 100"));
     }
 }

@@ -42,7 +42,7 @@ class ConsoleMealsTest {
 
             String ask;
             do ask = s.say("/eat"); while (!s.pick(ask).equals("Noodle Bar"));
-            assertTrue(ask.contains("Noodle Bar — a favourite (you: 👍 "), ask);
+            assertTrue(ask.contains("Noodle Bar — ⭐ A favourite (you: 👍 "), ask);
             // the fixture's clock: Thursday 26 Nov 2026, 12:00 UTC
             assertEquals("✅ Going to Noodle Bar (#" + id(ask) + "). It rests for you until Sat 28 Nov 12:00. /eat go id:" + id(ask)
                     + " again undoes it.\n", s.say("/eat go"));
@@ -52,7 +52,7 @@ class ConsoleMealsTest {
             assertFalse(resting.contains(" — a favourite ("), "the favourite is resting: " + resting);
             assertTrue(resting.contains("\n   Noodle Bar is resting until Sat 12:00: you went today.\n"), resting);
             assertFalse(asks(s, 20).containsKey("Noodle Bar"), "it rests for the two default days");
-            assertTrue(s.say("/eat history count:25").contains("Noodle Bar for me  ✅ went"), "history marks the meal");
+            assertTrue(s.say("/eat history count:25").contains("Noodle Bar · for me · ✅ went"), "history marks the meal");
 
             s.fixture.clock.advance(Duration.ofDays(2).plusMinutes(1));
             Map<String, Integer> after = asks(s, 20);

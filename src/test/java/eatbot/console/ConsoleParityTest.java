@@ -105,8 +105,8 @@ class ConsoleParityTest {
         assertTrue(run("+1").contains("Noted #" + m.group(1) + ": alice on " + place + " (👍 1 👎 0)."));
         assertEquals("↩️ Took back 👍 #" + m.group(1) + ": alice on " + place + " (👍 0 👎 0).\n", run("undo +1"));
         assertEquals("↩️ No 👍 to take back #" + m.group(1) + ": alice on " + place + " (👍 0 👎 0).\n", run("undo 👍"));
-        assertTrue(run("/eat history").contains(place + " for alice\n"), "no reaction left in the history");
-        assertTrue(run("/taste").contains("👍 0 👎 0  (not rated yet)"));
+        assertTrue(run("/eat history").contains(place + " · for alice\n"), "no reaction left in the history");
+        assertTrue(run("/taste").contains("👍 0 👎 0 · not rated yet"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class ConsoleParityTest {
         assertEquals("✗ There is no suggestion to react to yet. Ask with /eat.\n", run("+1"));
         assertEquals("✗ There is no suggestion to take a reaction back from yet. Ask with /eat.\n", run("undo -1"));
         assertEquals("✗ That suggestion does not exist (any more).\n", run("+1 id:42"));
-        assertEquals("✗ That suggestion does not exist (any more).\n", run("undo +1 id:-3"));
+        assertEquals("✗ id must be at least 1, got -3.\n", run("undo +1 id:-3"));
         assertEquals("✗ id must be a whole number, got '99999999999'.\n", run("-1 id:99999999999"));
         assertEquals("✗ Use undo +1 or undo -1 (and id:<n> for an older suggestion).\n", run("undo"));
         assertTrue(run("+1 place:Pho").startsWith("✗ Unknown option 'place:'. Options here: id:."));

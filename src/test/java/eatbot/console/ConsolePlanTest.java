@@ -33,18 +33,20 @@ class ConsolePlanTest {
             say(c, bytes, "/place add name:Steakhouse tags:western,$$$$");
             String out = say(c, bytes, "/eat plan days:4 with:bob max-price:$$");
             String[] lines = out.strip().split("\n");
-            assertEquals("Plan for me, bob, meals at 12:00:", lines[0]);
-            assertEquals(5, lines.length, out);
-            for (int i = 1; i < lines.length; i++) {
-                assertTrue(lines[i].matches("  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2}  (Pho 99 \\[vietnamese, \\$]|Green Bowl \\[vegetarian, \\$\\$]) — (favourite|exploring|for variety)"), lines[i]);
+            assertEquals("A plan for 4 days, meals at 12:00:", lines[0]);
+            assertEquals("  For me, bob", lines[1]);
+            assertEquals(1 + 1 + 4 + 1, lines.length, "title, people, a line a day, the footer: " + out);
+            assertTrue(lines[6].startsWith("Advice only"), out);
+            for (int i = 2; i < 6; i++) {
+                assertTrue(lines[i].matches("  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} · (Pho 99 \\[vietnamese, \\$]|Green Bowl \\[vegetarian, \\$\\$]) · (favourite|exploring|for variety)"), lines[i]);
             }
             // the day before's place never comes back the next day (variety is on by default)
-            for (int i = 2; i < lines.length; i++) {
-                assertTrue(!lines[i].split("  ")[2].split(" — ")[0].equals(lines[i - 1].split("  ")[2].split(" — ")[0]), out);
+            for (int i = 3; i < 6; i++) {
+                assertTrue(!lines[i].split(" · ")[1].equals(lines[i - 1].split(" · ")[1]), out);
             }
 
-            assertEquals("✗ days: must be 1 to 14, got 0.\n", say(c, bytes, "/eat plan days:0"));
-            assertEquals("✗ days: must be 1 to 14, got 15.\n", say(c, bytes, "/eat plan days:15"));
+            assertEquals("✗ days must be 1 to 14, got 0.\n", say(c, bytes, "/eat plan days:0"));
+            assertEquals("✗ days must be 1 to 14, got 15.\n", say(c, bytes, "/eat plan days:15"));
             assertEquals("✗ days must be a whole number, got 'a week'.\n", say(c, bytes, "/eat plan days:a week"));
             assertTrue(say(c, bytes, "/eat plan at:fri 12:00").startsWith("✗ at: takes a time of day in a plan"));
         }

@@ -39,7 +39,7 @@ class VetoOnRemovedPlaceTest {
             say.apply("/place remove name:Pho 99");
 
             String list = say.apply("/veto list");
-            assertTrue(list.contains("Pho 99 (a removed place) — me"), list);
+            assertTrue(list.contains("Pho 99 (a removed place) — you"), list);
             assertTrue(list.contains("Pho 99 (a removed place) — the whole server"), list);
 
             assertEquals("Lifted your veto on Pho 99 (a removed place).\n", say.apply("/veto remove place:pho  99"));

@@ -652,7 +652,7 @@ class DiscordEndToEndTest {
         JsonNode refusal = discord.awaitCallback(tooMany[0]);
         assertEquals(4, refusal.get("type").asInt(), "refused at once");
         assertTrue(ephemeral(refusal.get("data")));
-        assertEquals("days: must be 1 to 14, got 15.", refusal.get("data").get("content").asText());
+        assertEquals("days must be 1 to 14, got 15.", refusal.get("data").get("content").asText());
     }
 
     @Test

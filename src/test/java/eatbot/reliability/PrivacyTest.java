@@ -163,7 +163,7 @@ class PrivacyTest {
         bytes.reset();
 
         console.handle("/privacy forget confirm:yes");
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("Forgotten: 1 reaction and 1 learned preference of me deleted"), bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("Forgotten: 1 reaction and 1 learned preference deleted; your name removed from"), bytes.toString(StandardCharsets.UTF_8));
         assertTrue(bot.service.personalData(Console.GUILD, "me").feedback().isEmpty());
         assertTrue(bot.service.places(Console.GUILD).stream().anyMatch(o -> o.name().equals("My Spot")));
     }

@@ -54,6 +54,11 @@ public interface Call {
         return null;
     }
 
+    /** The reader's language (Discord's user locale): eatbot's words are chosen by it. */
+    default java.util.Locale locale() {
+        return java.util.Locale.ENGLISH;
+    }
+
     /** Whether 👍/👎 can work in the channel of the call, by eatbot's permissions there; {@link ReactionAccess#FINE} when not known. */
     default ReactionAccess reactionAccess() {
         return ReactionAccess.FINE;

@@ -1,5 +1,8 @@
 package eatbot.discord.commands;
 
+import eatbot.commands.CommandDef;
+import eatbot.commands.Commands;
+import eatbot.commands.Handlers;
 import eatbot.discord.commands.admin.EatAdminCommand;
 import eatbot.eat.EatService;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -28,13 +31,19 @@ public final class CommandSet {
     }
 
     public CommandSet(EatService service, EatRateLimit rateLimit, EatRateLimit pictures) {
-        EatCommand eat = new EatCommand(service, rateLimit);
-        EatWhyCommand why = new EatWhyCommand(service, pictures);
-        PrivacyCommand privacy = new PrivacyCommand(service);
-        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit), new EatHistoryCommand(service), why, new PlaceCommand(service), new VetoCommand(service),
-                new TasteCommand(service, pictures), privacy, new EatAdminCommand(service),
+        Handlers handlers = new Handlers(service);
+        EatCommand eat = new EatCommand(service, rateLimit, handlers);
+        EatWhyCommand why = new EatWhyCommand(service, pictures, handlers);
+        PrivacyCommand privacy = new PrivacyCommand(service, handlers);
+        // a command with more to do on Discord (a rate limit, buttons) has a class; the others are their definition and handler
+        Map<String, SlashCommand> own = new LinkedHashMap<>();
+        for (SlashCommand c : List.of(eat, new EatPlanCommand(service, rateLimit, handlers), why, 
+                new TasteCommand(service, pictures, handlers), privacy, new EatAdminCommand(service, handlers),
                 new EatHelpCommand(() -> byName.values().stream().map(SlashCommand::data).toList()))) {
-            byName.put(c.name(), c);
+            own.put(c.name(), c);
+        }
+        for (CommandDef def : Commands.ALL) {
+            byName.put(def.name(), own.containsKey(def.name()) ? own.get(def.name()) : new DefinedCommand(def, service, handlers));
         }
         GoingButton going = new GoingButton(service);
         buttons = List.of(
@@ -42,7 +51,7 @@ public final class CommandSet {
                 new ButtonPress(AnotherOne.PREFIX, ButtonPress.Answer.PUBLIC, (call, id) -> eat.refuseAnotherOne(call), eat::again),
                 new ButtonPress(SuggestionMessage.WHY, ButtonPress.Answer.PRIVATE, (call, id) -> why.refuse(call), why::button),
                 new ButtonPress(PrivacyCommand.FORGET, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.confirm(call)),
-                new ButtonPress(PrivacyCommand.KEEP, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.keep()));
+                new ButtonPress(PrivacyCommand.KEEP, ButtonPress.Answer.UPDATE, PrivacyCommand::refuseButton, (call, id) -> privacy.keep(call)));
     }
 
     public SlashCommand get(String name) {

@@ -1,14 +1,15 @@
 package eatbot.discord.commands;
 
+import eatbot.commands.Answer;
+import eatbot.commands.Asking;
+import eatbot.commands.Commands;
+import eatbot.commands.Handlers;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Pick;
 import eatbot.eat.PickText;
 import eatbot.eat.SuggestRequest;
 import eatbot.eat.Suggestion;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,35 +22,21 @@ import java.util.regex.Pattern;
  * {@code /eat [with:@a @b] [not:] [max-price:] [only:] [at:]}: suggests a place
  * for the caller (and the members they mention), in public, so everyone can react.
  */
-public final class EatCommand extends SlashCommand {
+public final class EatCommand extends DefinedCommand {
     /** The most people one suggestion is for, the asker included. */
     public static final int MAX_GROUP = SuggestRequest.MAX_GROUP;
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d{1,20})>");
 
-    private final EatService service;
     private final EatRateLimit rateLimit;
     private final AnotherOne anotherOne = new AnotherOne();
 
     public EatCommand(EatService service, EatRateLimit rateLimit) {
-        super("eat");
-        this.service = service;
+        this(service, rateLimit, new Handlers(service));
+    }
+
+    public EatCommand(EatService service, EatRateLimit rateLimit, Handlers handlers) {
+        super(Commands.EAT, service, handlers);
         this.rateLimit = rateLimit;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return slash("Suggest a place to eat, picked for your taste (and your friends')").addOptions(whoAndFilters()).addOptions(
-                new OptionData(OptionType.STRING, "at", "When you eat, for opening hours: 19:00 or fri 19:00 (default: now)").setMaxLength(20));
-    }
-
-    /** with:, not:, max-price:, only: as /eat and /eat-plan both take them (read back by {@link #request}). */
-    static List<OptionData> whoAndFilters() {
-        return List.of(
-                new OptionData(OptionType.STRING, "with", "Who eats along: @mention them, e.g. @alice @bob").setMaxLength(400),
-                new OptionData(OptionType.STRING, "not", "Leave out places with these tags, e.g. spicy,smelly").setMaxLength(400),
-                new OptionData(OptionType.STRING, "max-price", "The most it may cost").addChoice("$", "$").addChoice("$$", "$$")
-                        .addChoice("$$$", "$$$").addChoice("$$$$", "$$$$"),
-                new OptionData(OptionType.STRING, "only", "Only places with all these tags, e.g. vegetarian").setMaxLength(400));
     }
 
     /**
@@ -57,7 +44,7 @@ public final class EatCommand extends SlashCommand {
      * refused at once, only to the caller, without costing them an ask; then the rate limit.
      */
     @Override
-    public String refuse(Call call) {
+    protected String check(Call call) {
         try {
             request(call);
         } catch (EatException e) {
@@ -71,29 +58,23 @@ public final class EatCommand extends SlashCommand {
         return rateLimit.tryAcquire(call.guildId(), call.userId());
     }
 
-    @Override
-    public boolean ephemeral(Call call) {
-        return false;
-    }
-
+    /** Answered by {@code eatbot.commands.EatHandler}; posted as a suggestion message. */
     @Override
     public Reply run(Call call) {
-        SuggestRequest request = request(call);
-        return post(service.suggest(request), request, call);
+        Answer.Suggested a = (Answer.Suggested) handlers().answer(Commands.EAT, null, invocation(call, null));
+        return post(a.suggestion(), a.request(), call);
     }
 
-    /** The slash options as a request: the one place where /eat's options are read. */
+    /** The slash options as a request, as {@code /eat} reads them ({@link Asking#request}). */
     static SuggestRequest request(Call call) {
-        List<String> members = new ArrayList<>();
-        members.add(call.userId());
-        List<String> with = mentioned(call.option("with"));
-        if (!with.isEmpty()) onlyPeople(with, call.userId(), call.people("with"));
-        members.addAll(with);
-        SuggestRequest.limitGroup(members);
-        return new SuggestRequest(call.guildId(), call.userId(), members, Set.of())
-                .filtered(call.option("not"), call.option("max-price"), call.option("only"))
-                .at(call.option("at"))
-                .fromInteraction(call.interactionId());
+        return Asking.request(invocation(Commands.EAT, call, null));
+    }
+
+    /** The people {@code with:} mentions: members only, by what Discord resolved. */
+    static List<String> people(Call call, String option) {
+        List<String> with = mentioned(call.option(option));
+        if (!with.isEmpty()) onlyPeople(with, call.userId(), call.people(option));
+        return with;
     }
 
     /** The member ids in {@code with:}, which must be nothing but @mentions of members. */

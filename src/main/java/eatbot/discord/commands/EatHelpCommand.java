@@ -24,13 +24,8 @@ public final class EatHelpCommand extends SlashCommand {
     private final Supplier<List<SlashCommandData>> commands;
 
     public EatHelpCommand(Supplier<List<SlashCommandData>> commands) {
-        super("eat-help");
+        super(eatbot.commands.Commands.HELP);
         this.commands = commands;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return slash("How eatbot works, and its commands (only you see it)");
     }
 
     @Override

@@ -5,9 +5,10 @@ import eatbot.eat.EatService;
 import eatbot.eat.MealPlan;
 import eatbot.eat.SuggestRequest;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import eatbot.commands.Args;
+import eatbot.commands.Asking;
+import eatbot.commands.Commands;
+import eatbot.commands.Handlers;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -18,76 +19,28 @@ import java.util.Locale;
  * An embed without buttons, in public like {@code /eat}: a plan is advice, and it
  * counts against the same per-minute limit.
  */
-public final class EatPlanCommand extends SlashCommand {
-    public static final int DEFAULT_DAYS = 7;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private final EatService service;
+public final class EatPlanCommand extends DefinedCommand {
+    public static final int DEFAULT_DAYS = Commands.PLAN_DAYS;
     private final EatRateLimit rateLimit;
 
     public EatPlanCommand(EatService service, EatRateLimit rateLimit) {
-        super("eat-plan");
-        this.service = service;
-        this.rateLimit = rateLimit;
+        this(service, rateLimit, new Handlers(service));
     }
 
-    @Override
-    public SlashCommandData data() {
-        return slash("Plan the next days' meals: the places you like, with variety").addOptions(
-                new OptionData(OptionType.INTEGER, "days", "How many days (default " + DEFAULT_DAYS + ")").setRequiredRange(1, EatService.MAX_PLAN_DAYS))
-                .addOptions(EatCommand.whoAndFilters()).addOptions(
-                new OptionData(OptionType.STRING, "at", "When you eat each day, e.g. 12:30 (default: the server's meal time)").setMaxLength(20));
+    public EatPlanCommand(EatService service, EatRateLimit rateLimit, Handlers handlers) {
+        super(Commands.PLAN, service, handlers);
+        this.rateLimit = rateLimit;
     }
 
     /** Options that cannot make a plan are refused at once, only to the caller; then the rate limit. */
     @Override
-    public String refuse(Call call) {
+    protected String check(Call call) {
         try {
-            EatCommand.request(call);
-            days(call);
+            Asking.request(invocation(call, null));
+            new Args(Commands.PLAN, null, call::option, call.locale()).whole("days");
         } catch (EatException e) {
             return e.getMessage();
         }
         return rateLimit.tryAcquire(call.guildId(), call.userId());
-    }
-
-    @Override
-    public boolean ephemeral(Call call) {
-        return false;
-    }
-
-    @Override
-    public Reply run(Call call) {
-        SuggestRequest request = EatCommand.request(call);
-        return show(service.plan(request, days(call)));
-    }
-
-    private static int days(Call call) {
-        String v = call.option("days");
-        if (v == null) return DEFAULT_DAYS;
-        try {
-            return EatService.checkPlanDays(Integer.parseInt(v.strip()));
-        } catch (NumberFormatException e) {
-            throw new EatException("days: must be a whole number from 1 to " + EatService.MAX_PLAN_DAYS + ".");
-        }
-    }
-
-    static Reply show(MealPlan plan) {
-        StringBuilder b = new StringBuilder();
-        for (MealPlan.Day d : plan.days()) {
-            b.append("**").append(DAY.format(d.date())).append("** · ");
-            if (d.closed()) {
-                b.append("every place left is closed at ").append(plan.mealTime());
-            } else {
-                b.append(Text.limit(Text.escape(d.place().name()), 100));
-                if (!d.place().tags().isEmpty()) b.append(" [").append(Text.limit(Text.escape(String.join(", ", d.place().tags())), 120)).append("]");
-                b.append(" · ").append(d.reason().text());
-            }
-            b.append("\n");
-        }
-        return Reply.embed(new EmbedBuilder()
-                .setTitle("A plan for " + plan.days().size() + (plan.days().size() == 1 ? " day" : " days") + ", meals at " + plan.mealTime())
-                .setDescription(Text.limit("For " + SuggestionMessage.members(plan.members()) + "\n" + b.toString().strip(), 4000))
-                .setFooter("Advice only: where you really go counts when someone presses We're going under an /eat suggestion.")
-                .build());
     }
 }

@@ -4,9 +4,10 @@ import eatbot.chart.WhyChart;
 import eatbot.eat.EatException;
 import eatbot.eat.EatService;
 import eatbot.eat.Why;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import eatbot.commands.Args;
+import eatbot.commands.Commands;
+import eatbot.commands.Handlers;
+import eatbot.commands.Invocation;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
@@ -16,56 +17,30 @@ import net.dv8tion.jda.api.utils.FileUpload;
  * for an older one (ids are in {@code /eat-history}). It is a command of its
  * own because a Discord command with options ({@code /eat}) cannot have subcommands.
  */
-public final class EatWhyCommand extends SlashCommand {
-    private final EatService service;
+public final class EatWhyCommand extends DefinedCommand {
     private final EatRateLimit pictures;
 
     /** @param pictures the per-member limit on pictures, shared with /taste: each one is a chart rendered */
     public EatWhyCommand(EatService service, EatRateLimit pictures) {
-        super("eat-why");
-        this.service = service;
-        this.pictures = pictures;
+        this(service, pictures, new Handlers(service));
     }
 
-    @Override
-    public SlashCommandData data() {
-        return slash("A picture of why eatbot suggested a place (only you see it)").addOptions(
-                new OptionData(OptionType.INTEGER, "id", "The suggestion's number (#id, see /eat-history)", true).setMinValue(1));
+    public EatWhyCommand(EatService service, EatRateLimit pictures, Handlers handlers) {
+        super(Commands.WHY, service, handlers);
+        this.pictures = pictures;
     }
 
     /** For /eat-why and the "Why?" button alike. */
     @Override
-    public String refuse(Call call) {
+    protected String check(Call call) {
         return pictures.tryAcquire(call.guildId(), call.userId());
-    }
-
-    @Override
-    public Reply run(Call call) {
-        String id = call.option("id");
-        try {
-            return why(call, Long.parseLong(id == null ? "" : id.strip()));
-        } catch (NumberFormatException e) {
-            throw new EatException("Give id:<number> of a suggestion (see /eat-history).");
-        }
     }
 
     /** The "Why?" button: the custom id ends in the suggestion id. */
     public Reply button(Call call, String customId) {
-        try {
-            return why(call, Long.parseLong(customId.substring(SuggestionMessage.WHY.length())));
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new EatException("This button no longer works; ask again with /eat.");
-        }
-    }
-
-    Reply why(Call call, long suggestionId) {
-        Why why = service.why(call.guildId(), suggestionId, call.userId());
-        byte[] png = WhyChart.png(why, call::nameOf);
-        String place = Text.escape(why.suggestion().option().name());
-        return new Reply(Reply.builder()
-                .setContent("Why **" + Text.limit(place, 200) + "** (#" + suggestionId + "): what eatbot believed when it chose,"
-                        + " one panel per person; the pick is drawn bold, the dots are the guesses that decided.")
-                .addFiles(FileUpload.fromData(png, "why-" + call.guildId() + "-" + suggestionId + "-" + call.userId() + ".png"))
-                .build(), null);
+        String id = customId.startsWith(SuggestionMessage.WHY) ? customId.substring(SuggestionMessage.WHY.length()) : "";
+        if (!id.matches("\\d{1,18}")) throw new EatException("This button no longer works; ask again with /eat.");
+        Invocation in = invocation(call, null).with(new Args(Commands.WHY, null, java.util.Map.of("id", id)::get, call.locale()));
+        return reply(handlers().answer(Commands.WHY, null, in), call);
     }
 }

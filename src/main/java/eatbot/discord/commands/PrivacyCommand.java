@@ -1,57 +1,27 @@
 package eatbot.discord.commands;
 
-import eatbot.eat.EatException;
+import eatbot.commands.Commands;
+import eatbot.commands.Handlers;
 import eatbot.eat.EatService;
-import eatbot.eat.PersonalData;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.utils.FileUpload;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /privacy export|forget}: the caller's own data in this server, only
- * they see it. Forgetting asks first, with a button only the asker can press;
- * the button carries the asker's id, so it works after a restart too.
+ * they see it; answered by {@code eatbot.commands.PrivacyHandler}. Forgetting asks
+ * first, with a button only the asker can press; the button carries the asker's
+ * id, so it works after a restart too.
  */
-public final class PrivacyCommand extends SlashCommand {
+public final class PrivacyCommand extends DefinedCommand {
     /** Custom id prefixes of the confirmation buttons; the asker's user id follows. */
     public static final String FORGET = "privacy-forget:";
     public static final String KEEP = "privacy-keep:";
     static final String NOT_YOURS = "Only the person who asked can confirm this.";
-    private final EatService service;
 
     public PrivacyCommand(EatService service) {
-        super("privacy");
-        this.service = service;
+        this(service, new Handlers(service));
     }
 
-    @Override
-    public SlashCommandData data() {
-        return slash("Your data in this server: get a copy, or have it deleted (only you see it)").addSubcommands(
-                new SubcommandData("export", "Everything eatbot keeps about you here, as a JSON file"),
-                new SubcommandData("forget", "Delete your reactions and what eatbot learned about your taste here (asks first)"));
-    }
-
-    @Override
-    public Reply run(Call call) {
-        String sub = call.subcommand() == null ? "" : call.subcommand();
-        return switch (sub) {
-            case "export" -> new Reply(Reply.builder()
-                    .setContent("Everything eatbot keeps about you in this server.")
-                    .addFiles(FileUpload.fromData(service.privacyExport(call.guildId(), call.userId()).getBytes(StandardCharsets.UTF_8),
-                            "eatbot-my-data.json"))
-                    .build(), null);
-            case "forget" -> new Reply(Reply.builder()
-                    .setContent("This deletes your reactions and what eatbot learned about your taste in this server, for good."
-                            + " The server's places stay. Go on?")
-                    .setComponents(ActionRow.of(Button.danger(FORGET + call.userId(), "Delete my data"),
-                            Button.secondary(KEEP + call.userId(), "Keep it")))
-                    .build(), null);
-            default -> throw new EatException("Use /privacy export or /privacy forget.");
-        };
+    public PrivacyCommand(EatService service, Handlers handlers) {
+        super(Commands.PRIVACY, service, handlers);
     }
 
     /** A refusal when someone other than the asker presses a confirmation button, else null. */
@@ -62,19 +32,15 @@ public final class PrivacyCommand extends SlashCommand {
 
     /** The confirmation button: forgets the presser (who is the asker), and says what went. */
     public Reply confirm(Call call) {
-        PersonalData.Forgotten f = service.privacyForget(call.guildId(), call.userId());
-        return Reply.text(f.nothing() ? "eatbot had nothing about you in this server."
-                : "Forgotten: " + count(f.feedback(), "reaction") + " and " + count(f.preferences(), "learned preference")
-                + " deleted; your name removed from " + count(f.suggestionsAnonymised(), "suggestion")
-                + " and " + count(f.placesUnattributed(), "place") + ".");
+        return reply(handlers().confirmed(FORGET.substring(0, FORGET.length() - 1), invocation(call, "forget")), call);
     }
 
     /** The "keep it" button. */
-    public Reply keep() {
-        return Reply.text("Nothing was deleted.");
+    public Reply keep(Call call) {
+        return reply(Handlers.declined(call.locale()), call);
     }
 
-    private static String count(int n, String thing) {
-        return n + " " + thing + (n == 1 ? "" : "s");
+    public Reply keep() {
+        return Reply.text(eatbot.i18n.Messages.ENGLISH.text("privacy.kept"));
     }
 }

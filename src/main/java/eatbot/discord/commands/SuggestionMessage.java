@@ -76,7 +76,6 @@ public final class SuggestionMessage {
 
     /** "⭐ A favourite": the label's emoji and words, capitalised. */
     static String pick(Pick p) {
-        String w = p.label().words();
-        return p.label().emoji() + " " + Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        return eatbot.commands.Words.pick(p);
     }
 }

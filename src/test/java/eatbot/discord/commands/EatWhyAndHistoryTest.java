@@ -60,7 +60,7 @@ class EatWhyAndHistoryTest {
     @Test
     void historyNamesPeopleWithoutPingingAndShowsTimesInTheReadersZone() {
         when(service.historyWithReactions("111", 10)).thenReturn(List.of(new PastSuggestion(S, List.of("222"), List.of("333"))));
-        Reply r = new EatHistoryCommand(service).run(FakeCall.member(null, Map.of()));
+        Reply r = new DefinedCommand(eatbot.commands.Commands.HISTORY, service, new eatbot.commands.Handlers(service)).run(FakeCall.member(null, Map.of()));
         assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · 👍 <@222> · 👎 <@333>",
                 r.message().getEmbeds().get(0).getDescription());
         assertTrue(r.message().getAllowedMentions().isEmpty());
@@ -68,15 +68,15 @@ class EatWhyAndHistoryTest {
         Meal went = new Meal(1, "111", 42, S.option(), S.members(), "222", S.createdAt(), null);
         when(service.historyWithReactions("111", 5)).thenReturn(List.of(new PastSuggestion(S, List.of(), List.of(), went)));
         assertEquals("**#42** <t:1700000000:f> Pho \\<@\u200b1\\> · for <@222>, <@333> · ✅ went",
-                new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "5"))).message().getEmbeds().get(0).getDescription(),
+                new DefinedCommand(eatbot.commands.Commands.HISTORY, service, new eatbot.commands.Handlers(service)).run(FakeCall.member(null, Map.of("count", "5"))).message().getEmbeds().get(0).getDescription(),
                 "a decided suggestion (a meal) is marked");
 
         when(service.historyWithReactions("111", 3)).thenReturn(List.of());
-        assertEquals("No suggestions yet. Ask with `/eat`.", new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "3")))
+        assertEquals("No suggestions yet. Ask with `/eat`.", new DefinedCommand(eatbot.commands.Commands.HISTORY, service, new eatbot.commands.Handlers(service)).run(FakeCall.member(null, Map.of("count", "3")))
                 .message().getContent());
         assertEquals("count must be 1 to 25, got 99.", assertThrows(EatException.class,
-                () -> new EatHistoryCommand(service).run(FakeCall.member(null, Map.of("count", "99")))).getMessage(), "the console's words and range");
-        assertEquals(25, new EatHistoryCommand(service).data().getOptions().get(0).getMaxValue().intValue(), "the range Discord offers");
+                () -> new DefinedCommand(eatbot.commands.Commands.HISTORY, service, new eatbot.commands.Handlers(service)).run(FakeCall.member(null, Map.of("count", "99")))).getMessage(), "the console's words and range");
+        assertEquals(25, new DefinedCommand(eatbot.commands.Commands.HISTORY, service, new eatbot.commands.Handlers(service)).data().getOptions().get(0).getMaxValue().intValue(), "the range Discord offers");
     }
 
     @Test

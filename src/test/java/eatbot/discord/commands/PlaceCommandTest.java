@@ -27,7 +27,7 @@ import static org.mockito.Mockito.when;
 
 class PlaceCommandTest {
     private final EatService service = mock(EatService.class);
-    private final PlaceCommand place = new PlaceCommand(service);
+    private final DefinedCommand place = new DefinedCommand(eatbot.commands.Commands.PLACE, service, new eatbot.commands.Handlers(service));
 
     private static GuildSettings settings(String addRole) {
         return GuildSettings.defaults().toBuilder().guildId("111").addRoleId(addRole).build();
@@ -95,7 +95,7 @@ class PlaceCommandTest {
         when(service.isOpenNow("111", open)).thenReturn(true);
         when(service.isOpenNow("111", closed)).thenReturn(false);
         String text = place.run(FakeCall.member("list", Map.of())).message().getEmbeds().get(0).getDescription();
-        assertEquals("• Open Pho\n• Shut Tacos · 🌙 closed now\n• No Hours", text);
+        assertEquals("• Open Pho · hours daily 00:00\\-24:00\n• Shut Tacos · hours Mon closed · 🌙 closed now\n• No Hours", text);
     }
 
     @Test
@@ -146,12 +146,13 @@ class PlaceCommandTest {
     void aLongListComesInPagesThatTogetherShowEveryPlaceOnce() {
         List<Option> many = new ArrayList<>();
         for (int i = 0; i < 500; i++) many.add(option("Place number " + i + " " + "x".repeat(50)));
+        when(service.places("111")).thenReturn(many);
         List<String> seen = new ArrayList<>();
         int pages = 0;
         for (int page = 1; ; page++) {
             MessageEmbed e;
             try {
-                e = PlaceCommand.list(many, o -> true, page).message().getEmbeds().get(0);
+                e = place.run(FakeCall.member("list", Map.of("page", String.valueOf(page)))).message().getEmbeds().get(0);
             } catch (EatException past) {
                 assertEquals("The list has " + pages + " pages.", past.getMessage());
                 break;
@@ -170,10 +171,11 @@ class PlaceCommandTest {
     void aShortListHasNoPagesAndABadPageIsRefused() {
         Reply r = place.run(FakeCall.member("list", Map.of("page", "1")));
         assertTrue(r.message().getContent().startsWith("No places yet"), "an empty server");
-        assertNull(PlaceCommand.list(List.of(option("Pho 99")), o -> true, 1).message().getEmbeds().get(0).getFooter());
+        when(service.places("111")).thenReturn(List.of(option("Pho 99")));
+        assertNull(place.run(FakeCall.member("list", Map.of())).message().getEmbeds().get(0).getFooter());
         assertEquals("The list has 1 page.",
-                assertThrows(EatException.class, () -> PlaceCommand.list(List.of(option("Pho 99")), o -> true, 2)).getMessage());
-        assertEquals("page must be a whole number from 1.",
+                assertThrows(EatException.class, () -> place.run(FakeCall.member("list", Map.of("page", "2")))).getMessage());
+        assertEquals("page must be at least 1, got 0.",
                 assertThrows(EatException.class, () -> place.run(FakeCall.member("list", Map.of("page", "0")))).getMessage());
     }
 

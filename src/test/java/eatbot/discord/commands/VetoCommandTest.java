@@ -17,7 +17,7 @@ import static org.mockito.Mockito.when;
 
 class VetoCommandTest {
     private final EatService service = mock(EatService.class);
-    private final VetoCommand veto = new VetoCommand(service);
+    private final DefinedCommand veto = new DefinedCommand(eatbot.commands.Commands.VETO, service, new eatbot.commands.Handlers(service));
 
     @Test
     void aMemberVetoesForThemselvesOnly() {
