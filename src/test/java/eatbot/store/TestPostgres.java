@@ -48,6 +48,8 @@ public final class TestPostgres {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final java.util.concurrent.atomic.AtomicLong FRESH = new java.util.concurrent.atomic.AtomicLong();
+    private static final long STARTED = System.currentTimeMillis();
     private static Server server;
     private static String unavailable;
 
@@ -83,7 +85,8 @@ public final class TestPostgres {
 
     /** A database no other caller has had: for a test that wants a clean slate. */
     public static Db freshDatabase(String prefix) {
-        return database(prefix + "_" + Long.toHexString(System.nanoTime()) + "_" + Long.toHexString(Double.doubleToLongBits(Math.random())));
+        // unique in this JVM by the counter, across runs on an external server by the start time
+        return database(prefix + "_" + FRESH.incrementAndGet() + "_" + Long.toHexString(STARTED));
     }
 
     /** The running server (started on first use); skips the calling test when there is none. */
