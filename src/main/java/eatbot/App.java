@@ -8,7 +8,8 @@ import eatbot.ops.Metrics;
 import eatbot.ops.MonitoringServer;
 import eatbot.store.Database;
 import eatbot.store.JdbcEatStore;
-import net.dv8tion.jda.api.JDA;
+import eatbot.store.SqliteLock;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
 public final class App implements AutoCloseable {
     private final ConfigLoader.Loaded config;
     private final JdbcEatStore store;
+    /** One process per SQLite file (null on PostgreSQL, where leases share the shards out). */
+    private final SqliteLock sqliteLock;
     private final EatService service;
     private final Metrics metrics = new Metrics();
     private MonitoringServer monitoring;
@@ -30,7 +33,18 @@ public final class App implements AutoCloseable {
 
     public App(ConfigLoader.Loaded config) {
         this.config = config;
-        this.store = new JdbcEatStore(open(config));
+        if (!config.store().postgres()) {
+            DatabaseFolder.check(config.database());
+            this.sqliteLock = SqliteLock.take(config.database());
+        } else {
+            this.sqliteLock = null;
+        }
+        try {
+            this.store = new JdbcEatStore(open(config));
+        } catch (RuntimeException e) {
+            if (sqliteLock != null) sqliteLock.close();
+            throw e;
+        }
         this.service = new EatService(store, config.defaults(), config.starters(), Clock.systemUTC(), Randomness.unseeded());
         metrics.watchWriter(store.database());
     }
@@ -39,7 +53,6 @@ public final class App implements AutoCloseable {
     private static Database open(ConfigLoader.Loaded config) {
         ConfigLoader.Store s = config.store();
         if (s.postgres()) return Database.openPostgres(s.url(), s.user(), s.password());
-        DatabaseFolder.check(config.database());
         return Database.open(config.database());
     }
 
@@ -63,10 +76,10 @@ public final class App implements AutoCloseable {
     /**
      * Serves /health and /metrics when {@code http.port} (EATBOT_HTTP_PORT) is set; else does nothing.
      *
-     * @param gateway the Discord connection to check, null until there is one; null for the console (no gateway check)
+     * @param gateway the Discord shards to check, null until there are some; null for the console (no gateway check)
      * @return the port it listens on, or -1 when off
      */
-    public int serveMonitoring(Supplier<JDA> gateway) {
+    public int serveMonitoring(Supplier<ShardManager> gateway) {
         ConfigLoader.Http http = config.http();
         if (http.port() == null || monitoring != null) return monitoring == null ? -1 : monitoring.port();
         health = new Health(store.database(), gateway);
@@ -88,6 +101,7 @@ public final class App implements AutoCloseable {
         } finally {
             store.close();
             metrics.close();
+            if (sqliteLock != null) sqliteLock.close();
         }
     }
 }

@@ -9,9 +9,13 @@ import eatbot.ops.HealthProbe;
 import eatbot.ops.MonitoringServer;
 import eatbot.store.Backup;
 import eatbot.store.Database;
+import eatbot.discord.IdentifyTurns;
+import eatbot.store.IdentifyLock;
+import eatbot.store.SqliteLock;
 import eatbot.store.StoreException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +30,9 @@ import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,6 +48,7 @@ public final class Main implements Callable<Integer> {
     static final int DATABASE_UNAVAILABLE = 5;
     static final int MONITORING_PORT_TAKEN = 6;
     static final int DISCORD_UNREACHABLE = 7;
+    static final int DATABASE_IN_USE = 9;
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
@@ -71,6 +78,10 @@ public final class Main implements Callable<Integer> {
                 line.getErr().println(Names.oneLine("eatbot: " + e.getMessage().lines().findFirst().orElse("the database failed") + kind
                         + "; set EATBOT_DB (or \"database\" in the config) to a file in a folder eatbot can write."));
                 return DATABASE_UNAVAILABLE;
+            }
+            if (e instanceof SqliteLock.InUse) {
+                line.getErr().println(Names.oneLine(e.getMessage()));
+                return DATABASE_IN_USE;
             }
             if (e instanceof DatabaseFolder.NotWritable) {
                 line.getErr().println(e.getMessage());
@@ -102,8 +113,8 @@ public final class Main implements Callable<Integer> {
         } catch (InvalidTokenException e) {
             System.err.println("eatbot: Discord refused the token in DISCORD_TOKEN (reset it in the Developer Portal, Bot page).");
             return TOKEN_REFUSED;
-        } catch (ErrorResponseException e) {
-            // JDA's login asks Discord who the token belongs to; an I/O failure there means no way to Discord
+        } catch (ErrorResponseException | java.io.UncheckedIOException e) {
+            // the shard total and JDA's login ask Discord; an I/O failure there means no way to Discord
             IOException network = networkCause(e);
             if (network == null) throw e;
             System.err.println(Names.oneLine("eatbot: cannot reach Discord (" + network.getClass().getSimpleName()
@@ -136,13 +147,21 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The running bot: the Discord front end over the app; closing stops Discord first, then the database. */
-    public record Bot(App app, DiscordBot discord) implements AutoCloseable {
+    public record Bot(App app, DiscordBot discord, ShardKeeper leases) implements AutoCloseable {
+        public Bot(App app, DiscordBot discord) {
+            this(app, discord, null);
+        }
+
         @Override
         public void close() {
             try {
                 discord.close();
             } finally {
-                app.close();
+                try {
+                    if (leases != null) leases.close(); // after the last write: the next owner starts from all of it
+                } finally {
+                    app.close();
+                }
             }
             LoggerFactory.getLogger(Main.class).info("eatbot stopped: events stopped, writes finished, database closed; {}",
                     discord.report());
@@ -152,21 +171,75 @@ public final class Main implements Callable<Integer> {
     /** The bot's start-up path (also what the end-to-end tests run): config → database → service → Discord. */
     public static Bot startBot(String token, ConfigLoader.Loaded config) {
         App app = new App(config);
+        ShardKeeper leases = null;
         try {
             // /health answers (503, "not connected yet") from before the gateway connects, and a taken port stops start-up early
             AtomicReference<DiscordBot> discord = new AtomicReference<>();
-            app.serveMonitoring(() -> discord.get() == null ? null : discord.get().jda());
-            discord.set(DiscordBot.start(token, DiscordBot.Options.from(config), app.service(), app.metrics()));
-            app.metrics().watchGateway(discord.get().jda());
-            return new Bot(app, discord.get());
+            app.serveMonitoring(() -> discord.get() == null ? null : discord.get().shards());
+            DiscordBot.Options options = DiscordBot.Options.from(config);
+            if (config.store().postgres()) {
+                // several processes share the shards out through leases in PostgreSQL (README "Running at scale")
+                leases = ShardKeeper.open(app, Clock.systemUTC());
+                List<Integer> first = leases.awaitFirst();
+                ConfigLoader.Store s = config.store();
+                IdentifyLock lock = new IdentifyLock(s.url(), s.user(), s.password(), Duration.ofSeconds(IdentifyTurns.SECONDS_PER_IDENTIFY));
+                IdentifyTurns turns = new IdentifyTurns(config.gatewayUrl(), bucket -> {
+                    AutoCloseable turn = lock.take(bucket);
+                    return () -> {
+                        try {
+                            turn.close();
+                        } catch (Exception e) {
+                            LoggerFactory.getLogger(Main.class).warn("giving back the IDENTIFY turn failed: {}", e.getMessage());
+                        }
+                    };
+                });
+                discord.set(DiscordBot.start(token, options, app.service(), app.metrics(), first, turns));
+                leases.keep(shardsOf(discord.get()));
+            } else {
+                discord.set(DiscordBot.start(token, options, app.service(), app.metrics()));
+            }
+            ShardManager shards = discord.get().shards();
+            app.metrics().watchGateway(shards, config.shards().askDiscord()
+                    ? java.util.stream.IntStream.range(0, shards.getShardsTotal()).boxed().toList() : config.shards().here());
+            return new Bot(app, discord.get(), leases);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (leases != null) leases.close();
             app.close();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         } catch (RuntimeException e) {
+            if (leases != null) leases.close();
             app.close();
             throw e;
         }
+    }
+
+    /** Shards taken or lost later start and stop off the keeper's thread, which must go on renewing meanwhile. */
+    private static ShardKeeper.Shards shardsOf(DiscordBot bot) {
+        java.util.concurrent.ExecutorService starts = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "eatbot-shard-start");
+            t.setDaemon(true);
+            return t;
+        });
+        return new ShardKeeper.Shards() {
+            @Override
+            public void start(int shard) {
+                starts.execute(() -> {
+                    try {
+                        bot.startShard(shard);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(Main.class).error("shard {} did not start: {}", shard, e.getMessage());
+                    }
+                });
+            }
+
+            @Override
+            public void stop(int shard) {
+                bot.stopShard(shard);
+            }
+        };
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,

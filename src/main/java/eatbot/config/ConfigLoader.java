@@ -56,7 +56,7 @@ public final class ConfigLoader {
 
     /** The loaded and checked configuration, with environment overrides applied. */
     public record Loaded(EatbotConfig config, Path database, GuildSettings defaults, List<NewOption> starters,
-                         String restUrl, String gatewayUrl, Http http, Store store, Locale locale) {
+                         String restUrl, String gatewayUrl, Http http, Store store, ShardPlan shards, Locale locale) {
         /**
          * Where the console writes its pictures: {@code charts} in the config, else a folder next
          * to the database named after it ({@code data/eatbot.db} → {@code data/eatbot-charts}), so
@@ -144,7 +144,8 @@ public final class ConfigLoader {
         String rest = firstSet(env.get("EATBOT_DISCORD_REST_URL"), config.discord().restUrl());
         String gateway = firstSet(env.get("EATBOT_DISCORD_GATEWAY_URL"), config.discord().gatewayUrl());
         return new Loaded(config, database, defaults, starters, rest, gateway, http(config.http(), env, source),
-                store(config, env, source), locale(firstSet(env.get("EATBOT_LOCALE"), config.locale())));
+                store(config, env, source), ShardPlan.read(config.discord().shards(), env, source),
+                locale(firstSet(env.get("EATBOT_LOCALE"), config.locale())));
     }
 
     private static Store store(EatbotConfig config, Map<String, String> env, String source) {
@@ -219,7 +220,7 @@ public final class ConfigLoader {
         return new Http(host, port);
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         String t = s.strip();
         return t.length() > 20 ? t.substring(0, 20) + "…" : t;
     }

@@ -29,7 +29,7 @@ public record EatbotConfig(
         if (database == null || database.isBlank()) database = "data/eatbot.db";
         if (defaults == null) defaults = new Defaults(null);
         starterPlaces = starterPlaces == null ? List.of() : List.copyOf(starterPlaces);
-        if (discord == null) discord = new Discord(null, null, null, null);
+        if (discord == null) discord = new Discord(null, null, null, null, null);
         if (http == null) http = new Http(null, null);
         if (postgres == null) postgres = new Postgres(null, null);
     }
@@ -74,11 +74,27 @@ public record EatbotConfig(
             @JsonProperty("devGuildId") String devGuildId,
             @JsonProperty("restUrl") String restUrl,
             @JsonProperty("gatewayUrl") String gatewayUrl,
-            @JsonProperty("eatPerMinute") Integer eatPerMinute) {
+            @JsonProperty("eatPerMinute") Integer eatPerMinute,
+            @JsonProperty("shards") Shards shards) {
         public Discord {
             if (eatPerMinute == null) eatPerMinute = 6;
+            if (shards == null) shards = new Shards(null, null, null);
         }
     }
+
+    /**
+     * Which gateway shards this process runs (README "Running at scale").
+     *
+     * @param total        how many shards the bot has in all processes; unset: ask Discord and run them all here.
+     *                     EATBOT_SHARDS_TOTAL overrides it
+     * @param range        this process's shards, "a-b" or "a" (default: all); needs {@code total}. EATBOT_SHARDS overrides it
+     * @param leaseSeconds on PostgreSQL, how long a shard stays with a process that stopped renewing its lease
+     *                     (default 30). EATBOT_SHARD_LEASE_SECONDS overrides it
+     */
+    public record Shards(
+            @JsonProperty("total") Integer total,
+            @JsonProperty("range") String range,
+            @JsonProperty("leaseSeconds") Integer leaseSeconds) {}
 
     /**
      * /health and /metrics (README "Monitoring").

@@ -88,6 +88,15 @@ public final class EatService {
         return cache.vetoes(guildId, () -> store.vetoes(guildId));
     }
 
+    /**
+     * Drops what is cached of the guilds {@code which} names: this process has just taken them over
+     * (a shard's lease), and the process that had them may have changed them meanwhile.
+     */
+    public void forgetCachedGuilds(java.util.function.Predicate<String> which) {
+        cache.forgetAll(which);
+        placeEvidence.forgetAll(which);
+    }
+
     /** Runs a write to the guild's settings, places or vetoes, then drops what is cached of it (also when it fails). */
     private <T> T changed(String guildId, Supplier<T> write) {
         try {

@@ -69,6 +69,13 @@ final class GuildCache {
         });
     }
 
+    /** Drops every guild {@code which} names, kept or being loaded (another process may have written to them). */
+    void forgetAll(java.util.function.Predicate<String> which) {
+        java.util.Set<String> known = new java.util.HashSet<>(guilds.keySet());
+        known.addAll(generations.keySet());
+        for (String id : known) if (which.test(id)) forget(id);
+    }
+
     private long generation(String guildId) {
         return generations.getOrDefault(guildId, 0L);
     }

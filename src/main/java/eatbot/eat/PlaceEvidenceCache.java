@@ -110,6 +110,13 @@ final class PlaceEvidenceCache {
         });
     }
 
+    /** Drops every guild {@code which} names, kept or being loaded (another process may have written to them). */
+    void forgetAll(java.util.function.Predicate<String> which) {
+        java.util.Set<String> known = new java.util.HashSet<>(guilds.keySet());
+        known.addAll(generations.keySet());
+        for (String id : known) if (which.test(id)) forget(id);
+    }
+
     private void evictOne() {
         Iterator<String> it = guilds.keySet().iterator();
         if (it.hasNext()) {

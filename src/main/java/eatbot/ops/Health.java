@@ -2,6 +2,7 @@ package eatbot.ops;
 
 import eatbot.store.Database;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,10 @@ public final class Health implements AutoCloseable {
     });
 
     /**
-     * @param gateway the bot's Discord connection (null until it has one); null itself for the
+     * @param gateway the bot's shards (null until it has them); null itself for the
      *                console, which has no gateway to check
      */
-    public Health(Database db, Supplier<JDA> gateway) {
+    public Health(Database db, Supplier<ShardManager> gateway) {
         List<Check> c = new ArrayList<>();
         if (gateway != null) c.add(new Check("gateway", () -> gateway(gateway.get())));
         c.add(new Check("database", () -> db.closed() ? "database: closed" : read(db)));
@@ -70,10 +71,18 @@ public final class Health implements AutoCloseable {
         return new Status(problems);
     }
 
-    private static String gateway(JDA jda) {
-        if (jda == null) return "gateway: not connected yet";
-        JDA.Status s = jda.getStatus();
-        return s == JDA.Status.CONNECTED ? null : "gateway: " + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** Each shard of this process connected; else which are not, and how they are. */
+    private static String gateway(ShardManager shards) {
+        if (shards == null || shards.getShards().isEmpty()) return "gateway: not connected yet";
+        List<String> down = new ArrayList<>();
+        for (JDA jda : shards.getShards()) {
+            JDA.Status s = jda.getStatus();
+            if (s != JDA.Status.CONNECTED) {
+                String state = s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                down.add(shards.getShardsTotal() == 1 ? state : "shard " + jda.getShardInfo().getShardId() + " " + state);
+            }
+        }
+        return down.isEmpty() ? null : "gateway: " + String.join(", ", down);
     }
 
     private String read(Database db) {

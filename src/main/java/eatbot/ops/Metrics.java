@@ -17,8 +17,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -72,13 +74,24 @@ public final class Metrics implements Activity {
                 .register(registry).record(took);
     }
 
-    /** Gateway ping and connection state of each shard of this JDA. */
-    public void watchGateway(JDA jda) {
-        String shard = jda.getShardInfo().getShardString();
-        TimeGauge.builder("eatbot.gateway.ping", jda, TimeUnit.MILLISECONDS, JDA::getGatewayPing)
-                .description("Last heartbeat round trip to Discord's gateway").tag("shard", shard).register(registry);
-        Gauge.builder("eatbot.gateway.connected", jda, j -> j.getStatus() == JDA.Status.CONNECTED ? 1 : 0)
-                .description("1 while the shard is connected to the gateway, 0 otherwise").tag("shard", shard).register(registry);
+    /**
+     * Gateway ping and connection state of each shard this process may run ({@code ids}), read through the
+     * ShardManager each time: a shard started later (its lease acquired) or stopped (lost) shows as it is.
+     */
+    public void watchGateway(ShardManager shards, List<Integer> ids) {
+        for (int id : ids) {
+            String shard = "[" + id + " / " + shards.getShardsTotal() + "]";
+            TimeGauge.builder("eatbot.gateway.ping", shards, TimeUnit.MILLISECONDS, m -> {
+                        JDA jda = m.getShardById(id);
+                        return jda == null ? Double.NaN : jda.getGatewayPing();
+                    })
+                    .description("Last heartbeat round trip to Discord's gateway").tag("shard", shard).register(registry);
+            Gauge.builder("eatbot.gateway.connected", shards, m -> {
+                        JDA jda = m.getShardById(id);
+                        return jda != null && jda.getStatus() == JDA.Status.CONNECTED ? 1 : 0;
+                    })
+                    .description("1 while the shard is connected to the gateway, 0 otherwise").tag("shard", shard).register(registry);
+        }
     }
 
     /** The writer's queue and the time its commits take. */

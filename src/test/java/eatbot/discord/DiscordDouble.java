@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A local stand-in for Discord, on loopback: enough of the REST API (JDK
@@ -123,8 +124,18 @@ final class DiscordDouble implements AutoCloseable {
     private final Gateway gateway;
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile JsonNode identify;
+    private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    /** How many shards the double's GET gateway/bot recommends, and how guilds are spread over them. */
+    private final int shardsTotal;
 
+    /** A Discord with one shard. */
     DiscordDouble() throws Exception {
+        this(1);
+    }
+
+    /** A Discord whose GET gateway/bot recommends {@code shardsTotal} shards (max_concurrency as many: no waits between them). */
+    DiscordDouble(int shardsTotal) throws Exception {
+        this.shardsTotal = shardsTotal;
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::rest);
         http.start();
@@ -148,6 +159,24 @@ final class DiscordDouble implements AutoCloseable {
         guilds.add(g);
         channels.put(g.channelId(), g);
         return g;
+    }
+
+    /** Adds a server on this shard ({@code (guild_id >> 22) % total}); call before the bot connects. */
+    Guild addGuildOnShard(int shard) {
+        // a snowflake's shard is its millisecond's: take the next millisecond that falls on it
+        long ms = (ids.get() >> 22) + 1;
+        while (ms % shardsTotal != shard) ms++;
+        long at = ms << 22;
+        ids.accumulateAndGet(at, Math::max);
+        Guild g = new Guild(String.valueOf(at), id(), id(), id());
+        guilds.add(g);
+        channels.put(g.channelId(), g);
+        return g;
+    }
+
+    /** The shard a guild's events go to. */
+    int shardOf(String guildId) {
+        return (int) ((Long.parseLong(guildId) >> 22) % shardsTotal);
     }
 
     /**
@@ -461,6 +490,24 @@ final class DiscordDouble implements AutoCloseable {
         return true;
     }
 
+    /**
+     * A reaction Discord sent only to the oldest live session of the guild's shard: one it gave a
+     * session it had not yet given up on, before a newer one of the same shard was up.
+     */
+    void reactionAddToOldestSession(Guild g, String userId, String messageId, String emoji) {
+        ObjectNode d = reaction(g, userId, messageId, emoji);
+        d.set("member", member(g, userId, false));
+        d.put("type", 0).put("burst", false);
+        d.putArray("burst_colors");
+        d.put("message_author_id", BOT_ID);
+        gateway.dispatchToOldest("MESSAGE_REACTION_ADD", d);
+    }
+
+    /** How many live sessions the shard has (two while an old one lingers beside its successor). */
+    int sessions(int shard) {
+        return (int) gateway.sessions.stream().filter(x -> x.shard == shard && x.conn != null).count();
+    }
+
     void reactionRemove(Guild g, String userId, String messageId, String emoji) {
         reactionRemove(g, userId, messageId, emoji, false);
     }
@@ -496,9 +543,19 @@ final class DiscordDouble implements AutoCloseable {
         return resumes.get();
     }
 
-    /** Whether the bot's gateway session is up now (identified or resumed). */
+    /** Whether the bot's gateway session is up now (identified or resumed), on every shard. */
     boolean connected() {
-        return gateway.session;
+        return IntStream.range(0, shardsTotal).allMatch(gateway::ready);
+    }
+
+    /** Whether a session of this shard is up now. */
+    boolean connected(int shard) {
+        return gateway.ready(shard);
+    }
+
+    /** Every IDENTIFY the bot sent, in order. */
+    List<JsonNode> identifies() {
+        return List.copyOf(identifies);
     }
 
     private ObjectNode reaction(Guild g, String userId, String messageId, String emoji) {
@@ -687,6 +744,10 @@ final class DiscordDouble implements AutoCloseable {
                 send(ex, 401, F.objectNode().put("code", 0).put("message", "401: Unauthorized"));
             } else if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
                 send(ex, 200, user(BOT_ID, "eatbot", true));
+            } else if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
+                ObjectNode limit = F.objectNode().put("total", 1000).put("remaining", 1000).put("reset_after", 86_400_000)
+                        .put("max_concurrency", shardsTotal);
+                send(ex, 200, F.objectNode().put("url", gatewayUrl()).put("shards", shardsTotal).set("session_start_limit", limit));
             } else if (method.equals("GET") && path.equals("/api/v10/applications/@me")) {
                 send(ex, 200, F.objectNode().put("id", BOT_ID).put("name", "eatbot").put("flags", 0));
             } else if (method.equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
@@ -835,11 +896,40 @@ final class DiscordDouble implements AutoCloseable {
 
     // ---- gateway ----
 
+    /**
+     * One gateway session: a connection that identified as {@code shard} of {@code total}. Its events are
+     * numbered on their own, and what it was sent is kept for a RESUME.
+     */
+    private final class Session {
+        final String id;
+        final int shard;
+        final AtomicInteger seq = new AtomicInteger();
+        /** Every dispatch of this session, in order: what a RESUME replays from. */
+        final List<String> sent = new ArrayList<>();
+        volatile WebSocket conn;
+        volatile String last;
+        /** Set while the connection is dropped in a way the bot may resume. */
+        volatile boolean resumable;
+        /** Set once the session is ready (READY and the servers sent, or RESUMED), cleared when it drops. */
+        volatile boolean ready;
+
+        Session(String id, int shard, WebSocket conn) {
+            this.id = id;
+            this.shard = shard;
+            this.conn = conn;
+        }
+
+        /** Whether it may still get events: connected, or dropped but resumable. */
+        boolean alive() {
+            return conn != null || resumable;
+        }
+    }
+
     private final class Gateway extends WebSocketServer {
         final CountDownLatch started = new CountDownLatch(1);
-        final AtomicInteger seq = new AtomicInteger();
-        volatile WebSocket bot;
-        volatile String last;
+        final AtomicInteger sessionIds = new AtomicInteger();
+        /** Every session in the order they identified; several may hold one shard, as in a rolling restart. */
+        final List<Session> sessions = new CopyOnWriteArrayList<>();
 
         Gateway(InetSocketAddress address) {
             super(address);
@@ -852,7 +942,6 @@ final class DiscordDouble implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            bot = conn;
             conn.send(JSON.createObjectNode().put("op", 10).putNull("s").putNull("t")
                     .set("d", F.objectNode().put("heartbeat_interval", 41250)).toString());
         }
@@ -863,7 +952,7 @@ final class DiscordDouble implements AutoCloseable {
                 JsonNode m = JSON.readTree(message);
                 switch (m.get("op").asInt()) {
                     case 1 -> conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
-                    case 2 -> ready(m.get("d"));
+                    case 2 -> ready(conn, m.get("d"));
                     case 6 -> resume(conn, m.get("d"));
                     default -> log.debug("gateway op {} ignored", m.get("op").asInt());
                 }
@@ -872,85 +961,107 @@ final class DiscordDouble implements AutoCloseable {
             }
         }
 
-        private synchronized void ready(JsonNode identifyPayload) {
+        private synchronized void ready(WebSocket conn, JsonNode identifyPayload) {
             identify = identifyPayload;
-            sent.clear(); // a new session: nothing of the old one is replayed
+            identifies.add(identifyPayload);
+            JsonNode asked = identifyPayload.get("shard");
+            int shard = asked == null ? 0 : asked.get(0).asInt();
+            int total = asked == null ? 1 : asked.get(1).asInt();
+            if (total != shardsTotal) log.warn("the bot identified with a total of {}, the double has {}", total, shardsTotal);
+            Session s = new Session("session-" + sessionIds.incrementAndGet(), shard, conn);
+            sessions.add(s);
             ObjectNode d = F.objectNode();
             d.put("v", 10);
             d.set("user", user(BOT_ID, "eatbot", true));
             ArrayNode list = d.putArray("guilds");
-            for (Guild g : guilds) list.add(F.objectNode().put("id", g.id()).put("unavailable", true));
-            d.put("session_id", "session-1").put("resume_gateway_url", gatewayUrl());
+            List<Guild> here = guilds.stream().filter(g -> shardOf(g.id()) == shard).toList();
+            for (Guild g : here) list.add(F.objectNode().put("id", g.id()).put("unavailable", true));
+            d.put("session_id", s.id).put("resume_gateway_url", gatewayUrl());
             d.set("application", F.objectNode().put("id", BOT_ID).put("flags", 0));
             d.putArray("private_channels");
             d.putArray("presences");
             d.putArray("relationships");
             d.putArray("guild_join_requests");
-            d.putArray("shard").add(0).add(1);
-            dispatch("READY", d);
-            for (Guild g : guilds) dispatch("GUILD_CREATE", guildCreate(g));
-            session = true;
+            d.putArray("shard").add(shard).add(total);
+            send(s, "READY", d);
+            for (Guild g : here) send(s, "GUILD_CREATE", guildCreate(g));
+            s.ready = true;
             identified.countDown();
         }
 
+        /** Sends to every live session of the shard the event's guild is on (shard 0 for events without one). */
         synchronized void dispatch(String type, JsonNode d) {
-            ObjectNode m = F.objectNode().put("op", 0).put("s", seq.incrementAndGet()).put("t", type);
-            m.set("d", d);
-            last = m.toString();
-            sent.add(last);
-            WebSocket c = bot;
-            if (c == null) {
-                // as Discord does: kept for a RESUME of the session, lost to a new one
-                if (!resumable) throw new IllegalStateException("the bot is not connected");
-                return;
-            }
-            c.send(last);
+            int shard = d.hasNonNull("guild_id") ? shardOf(d.get("guild_id").asText()) : 0;
+            List<Session> to = sessions.stream().filter(x -> x.shard == shard && x.alive()).toList();
+            // as Discord does: kept for a RESUME of the session, lost to a new one
+            if (to.isEmpty()) throw new IllegalStateException("the bot is not connected on shard " + shard);
+            for (Session s : to) send(s, type, d);
         }
 
-        /** Every dispatch of this session, in order: what a RESUME replays from. */
-        final List<String> sent = new ArrayList<>();
-        /** Set while the connection is dropped in a way the bot may resume. */
-        volatile boolean resumable;
-        /** Set once the bot's session is ready (READY and the servers sent, or RESUMED), cleared when it drops. */
-        volatile boolean session;
+        synchronized void dispatchToOldest(String type, JsonNode d) {
+            int shard = shardOf(d.get("guild_id").asText());
+            Session s = sessions.stream().filter(x -> x.shard == shard && x.alive()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the bot is not connected on shard " + shard));
+            send(s, type, d);
+        }
 
-        /** Closes the bot's connection as Discord does when it wants a reconnect (4000: resumable). */
+        private void send(Session s, String type, JsonNode d) {
+            ObjectNode m = F.objectNode().put("op", 0).put("s", s.seq.incrementAndGet()).put("t", type);
+            m.set("d", d);
+            s.last = m.toString();
+            s.sent.add(s.last);
+            WebSocket c = s.conn;
+            if (c != null) c.send(s.last);
+        }
+
+        /** Closes every connection as Discord does when it wants a reconnect (4000: resumable). */
         synchronized void drop() {
-            WebSocket c = bot;
-            if (c == null) return;
-            resumable = true;
-            session = false;
-            bot = null;
-            c.close(4000, "reconnect");
+            for (Session s : sessions) {
+                WebSocket c = s.conn;
+                if (c == null) continue;
+                s.resumable = true;
+                s.ready = false;
+                s.conn = null;
+                c.close(4000, "reconnect");
+            }
         }
 
         private synchronized void resume(WebSocket conn, JsonNode d) {
             long after = d.get("seq").asLong();
-            bot = conn;
-            for (String event : sent) {
+            Session s = sessions.stream().filter(x -> x.id.equals(d.get("session_id").asText())).findFirst().orElseThrow();
+            s.conn = conn;
+            for (String event : s.sent) {
                 try {
                     if (JSON.readTree(event).get("s").asLong() > after) conn.send(event);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             }
-            resumable = false;
+            s.resumable = false;
             resumes.incrementAndGet();
-            dispatch("RESUMED", F.objectNode());
-            session = true;
+            send(s, "RESUMED", F.objectNode());
+            s.ready = true;
         }
 
         synchronized void replayLast() {
-            WebSocket c = bot;
-            if (c != null) c.send(last);
+            for (Session s : sessions) {
+                WebSocket c = s.conn;
+                if (c != null && s.last != null) c.send(s.last);
+            }
+        }
+
+        boolean ready(int shard) {
+            return sessions.stream().anyMatch(s -> s.shard == shard && s.ready && s.conn != null);
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             synchronized (this) {
-                if (conn == bot) {
-                    bot = null;
-                    session = false;
+                for (Session s : sessions) {
+                    if (s.conn == conn) {
+                        s.conn = null;
+                        s.ready = false;
+                    }
                 }
             }
         }
