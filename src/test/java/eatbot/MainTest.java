@@ -20,30 +20,14 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
 
-    private Run run(String stdin, Map<String, String> env, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args, env);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private MainRun run(String stdin, Map<String, String> env, String... args) {
+        return MainRun.of(stdin, env, args);
     }
 
     @Test
     void withoutATokenItExplainsHowToSetOneOrUseTheConsole() {
-        Run r = run("", Map.of());
+        MainRun r = run("", Map.of());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("DISCORD_TOKEN is not set"), r.err());
         assertTrue(r.err().contains("java -jar target/eatbot.jar console"), r.err());
@@ -51,7 +35,7 @@ class MainTest {
 
     @Test
     void inTheImageTheHintNamesTheImagesOwnCommand() {
-        Run r = run("", Map.of("EATBOT_COMMAND", "docker run --rm -it -v eatbot-data:/data eatbot"));
+        MainRun r = run("", Map.of("EATBOT_COMMAND", "docker run --rm -it -v eatbot-data:/data eatbot"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("To try it here:  docker run --rm -it -v eatbot-data:/data eatbot console"), r.err());
         assertTrue(!r.err().contains("target/eatbot.jar"), r.err());
@@ -62,12 +46,12 @@ class MainTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("port.db").toString(),
                     "EATBOT_HTTP_PORT", String.valueOf(taken.getLocalPort()), "DISCORD_TOKEN", "unused");
-            Run bot = run("", env);
+            MainRun bot = run("", env);
             assertEquals(6, bot.code(), bot.err());
             assertEquals(1, bot.err().lines().count(), bot.err());
             assertTrue(bot.err().contains("cannot serve /health and /metrics on 127.0.0.1:" + taken.getLocalPort()), bot.err());
 
-            Run console = run("/place add name:Pho 99\nquit\n", env, "console");
+            MainRun console = run("/place add name:Pho 99\nquit\n", env, "console");
             assertEquals(0, console.code(), console.err());
             assertTrue(console.out().startsWith("Added Pho 99"), console.out());
         }
@@ -77,13 +61,13 @@ class MainTest {
     void theConsoleRunsAScriptFromStdinWithoutAPromptAndKeepsTheDatabase() {
         Path db = dir.resolve("data/console.db");
         Map<String, String> env = Map.of("EATBOT_DB", db.toString());
-        Run first = run("/place add name:Pho 99 tags:vietnamese\n/eat\n+1\nquit\n", env, "console");
+        MainRun first = run("/place add name:Pho 99 tags:vietnamese\n/eat\n+1\nquit\n", env, "console");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().startsWith("Added Pho 99 · vietnamese."), first.out());
         assertTrue(first.out().contains("👍 Noted #1: me on Pho 99 (👍 1 👎 0)."), first.out());
         assertTrue(Files.exists(db));
 
-        Run second = run("/taste\n", env, "console", "--user", "me");
+        MainRun second = run("/taste\n", env, "console", "--user", "me");
         assertTrue(second.out().contains("👍 1 👎 0"), second.out());
     }
 
@@ -91,7 +75,7 @@ class MainTest {
     void aBadConfigStopsStartUpNamingTheKey() throws Exception {
         Path cfg = dir.resolve("bad.json");
         Files.writeString(cfg, "{\"defaults\": {\"polcy\": \"ucb1\"}}");
-        Run r = run("", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("x.db").toString()), "console");
+        MainRun r = run("", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("x.db").toString()), "console");
         assertEquals(3, r.code());
         assertTrue(r.err().contains("unknown key 'defaults.polcy'"), r.err());
     }
@@ -102,7 +86,7 @@ class MainTest {
     @Test
     void theConsoleAnswersInChineseWithEatbotLocaleZhCn() {
         Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("zh.db").toString(), "EATBOT_LOCALE", "zh-CN");
-        Run r = run(LIKED_BUT_FILTERED, env, "console");
+        MainRun r = run(LIKED_BUT_FILTERED, env, "console");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("✗ 还没有任何店。用 /place add name:<店名> 加一家吧。"), r.out());
         assertTrue(r.out().contains("Hot Pot [spicy] — 🧭 尝尝鲜 (你: 👍 0 👎 0)"), r.out());
@@ -114,7 +98,7 @@ class MainTest {
     void theConsoleStaysEnglishWithoutOrWithAnUnknownLocale() {
         for (String tag : List.of("", "en-US", "fr-FR", "zh-TW", "not a tag!")) {
             Map<String, String> env = Map.of("EATBOT_DB", dir.resolve("en" + tag.hashCode() + ".db").toString(), "EATBOT_LOCALE", tag);
-            Run r = run(LIKED_BUT_FILTERED, env, "console");
+            MainRun r = run(LIKED_BUT_FILTERED, env, "console");
             assertEquals(0, r.code(), tag + ": " + r.err());
             assertTrue(r.out().contains("✗ There are no places yet. Add one with /place add name:<place>."), tag + ": " + r.out());
             assertTrue(r.out().contains("Hot Pot [spicy] — 🧭 Trying something new (you: 👍 0 👎 0)"), tag + ": " + r.out());
@@ -126,9 +110,9 @@ class MainTest {
     void theConfigsLocaleIsTheConsolesLanguageAndTheEnvironmentWins() throws Exception {
         Path cfg = dir.resolve("zh.json");
         Files.writeString(cfg, "{\"locale\": \"zh-CN\"}");
-        Run zh = run("/eat\n", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("cfg.db").toString()), "console");
+        MainRun zh = run("/eat\n", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("cfg.db").toString()), "console");
         assertTrue(zh.out().contains("还没有任何店"), zh.out());
-        Run en = run("/eat\n", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("cfg.db").toString(), "EATBOT_LOCALE", "en"), "console");
+        MainRun en = run("/eat\n", Map.of("EATBOT_CONFIG", cfg.toString(), "EATBOT_DB", dir.resolve("cfg.db").toString(), "EATBOT_LOCALE", "en"), "console");
         assertTrue(en.out().contains("There are no places yet"), en.out());
     }
 }

@@ -24,25 +24,9 @@ class PostgresStartTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run run(String stdin, Map<String, String> env, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args, env);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static MainRun run(String stdin, Map<String, String> env, String... args) {
+        return MainRun.of(stdin, env, args);
     }
 
     private Map<String, String> postgres() {
@@ -59,11 +43,11 @@ class PostgresStartTest {
     @Test
     void theConsoleKeepsItsPlacesAndTasteInPostgresqlAndNoSqliteFile() {
         Map<String, String> env = postgres();
-        Run first = run("/place add name:Pho 99 tags:vietnamese\n/eat\n+1\nquit\n", env, "console");
+        MainRun first = run("/place add name:Pho 99 tags:vietnamese\n/eat\n+1\nquit\n", env, "console");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("👍 Noted #1: me on Pho 99 (👍 1 👎 0)."), first.out());
 
-        Run second = run("/taste\n", env, "console", "--user", "me");
+        MainRun second = run("/taste\n", env, "console", "--user", "me");
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("👍 1 👎 0"), second.out());
         assertFalse(Files.exists(dir.resolve("data/never.db")), "the SQLite file is not made when the store is PostgreSQL");
@@ -78,7 +62,7 @@ class PostgresStartTest {
         Map<String, String> env = Map.of("EATBOT_STORE", "postgres",
                 "EATBOT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/eatbot",
                 "EATBOT_POSTGRES_USER", "eatbot", "EATBOT_POSTGRES_PASSWORD", "hunter2-secret");
-        Run r = run("quit\n", env, "console");
+        MainRun r = run("quit\n", env, "console");
         assertEquals(5, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().length() <= 200, r.err());
@@ -89,18 +73,18 @@ class PostgresStartTest {
 
     @Test
     void anUnknownStoreOrAMissingUrlIsAConfigurationError() {
-        Run unknown = run("quit\n", Map.of("EATBOT_STORE", "mysql"), "console");
+        MainRun unknown = run("quit\n", Map.of("EATBOT_STORE", "mysql"), "console");
         assertEquals(3, unknown.code(), unknown.err());
         assertTrue(unknown.err().contains("EATBOT_STORE must be sqlite or postgres, not 'mysql'"), unknown.err());
 
-        Run noUrl = run("quit\n", Map.of("EATBOT_STORE", "postgres"), "console");
+        MainRun noUrl = run("quit\n", Map.of("EATBOT_STORE", "postgres"), "console");
         assertEquals(3, noUrl.code(), noUrl.err());
         assertTrue(noUrl.err().contains("EATBOT_POSTGRES_URL"), noUrl.err());
     }
 
     @Test
     void backupOnPostgresqlSaysToUsePgDump() {
-        Run r = run("", Map.of("EATBOT_STORE", "postgres", "EATBOT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:1/eatbot"),
+        MainRun r = run("", Map.of("EATBOT_STORE", "postgres", "EATBOT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:1/eatbot"),
                 "backup", dir.resolve("copy.db").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());

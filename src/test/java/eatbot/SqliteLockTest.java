@@ -44,18 +44,18 @@ class SqliteLockTest {
             stdin.flush();
             awaitFile(out, "Lock Noodles");
 
-            Run second = run(Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config.toString()), "console");
-            assertEquals(Main.DATABASE_IN_USE, second.code(), String.join("\n", second.err()));
-            assertEquals(1, second.err().size(), "one line, no stack trace: " + second.err());
-            String line = second.err().get(0);
+            MainRun second = run(Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config.toString()), "console");
+            assertEquals(Main.DATABASE_IN_USE, second.code(), String.join("\n", second.errLines()));
+            assertEquals(1, second.errLines().size(), "one line, no stack trace: " + second.errLines());
+            String line = second.errLines().get(0);
             assertTrue(line.startsWith("eatbot: another eatbot process (pid " + first.pid() + ") is using " + db), line);
             assertTrue(line.length() <= 200, line);
             assertEquals("", second.out(), "the console never started");
         }
         // end of input: the first console quits and its lock goes with it
         assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the first console ended");
-        Run third = run(Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config.toString()), "console");
-        assertEquals(0, third.code(), String.join("\n", third.err()));
+        MainRun third = run(Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config.toString()), "console");
+        assertEquals(0, third.code(), String.join("\n", third.errLines()));
     }
 
     private static void awaitFile(Path file, String text) {
@@ -68,24 +68,8 @@ class SqliteLockTest {
         }, Duration.ofSeconds(60));
     }
 
-    private record Run(int code, String out, List<String> err) {}
 
-    private static Run run(Map<String, String> env, String... args) {
-        InputStream in = System.in;
-        PrintStream o0 = System.out;
-        PrintStream e0 = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream("quit\n".getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args, env);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8).lines().toList());
-        } finally {
-            System.setIn(in);
-            System.setOut(o0);
-            System.setErr(e0);
-        }
+    private static MainRun run(Map<String, String> env, String... args) {
+        return MainRun.of("quit\n", env, args);
     }
 }

@@ -24,25 +24,9 @@ class StartupFailureTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, List<String> err) {}
 
-    private Run run(Map<String, String> env, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream("quit\n".getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args, env);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8).lines().toList());
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private MainRun run(Map<String, String> env, String... args) {
+        return MainRun.of("quit\n", env, args);
     }
 
     /** An empty config file: the defaults, whatever config/ holds where the tests run. */
@@ -52,10 +36,10 @@ class StartupFailureTest {
         return c.toString();
     }
 
-    private static void assertOneLine(Run r, int status, String start, String end) {
-        assertEquals(status, r.code(), String.join("\n", r.err()));
-        assertEquals(1, r.err().size(), "one line, no stack trace:\n" + String.join("\n", r.err()));
-        String line = r.err().get(0);
+    private static void assertOneLine(MainRun r, int status, String start, String end) {
+        assertEquals(status, r.code(), String.join("\n", r.errLines()));
+        assertEquals(1, r.errLines().size(), "one line, no stack trace:\n" + String.join("\n", r.errLines()));
+        String line = r.errLines().get(0);
         assertTrue(line.startsWith(start) && line.endsWith(end) && line.length() <= 200, line);
     }
 
@@ -65,13 +49,13 @@ class StartupFailureTest {
         Path notAFolder = Files.writeString(dir.resolve("data"), "a file");
         Path db = notAFolder.resolve("eatbot.db");
         Map<String, String> env = Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config());
-        Run console = run(env, "console");
+        MainRun console = run(env, "console");
         assertOneLine(console, Main.DATABASE_UNAVAILABLE, "eatbot: cannot open database " + dir,
                 "; set EATBOT_DB (or \"database\" in the config) to a file in a folder eatbot can write.");
         assertEquals("", console.out());
 
-        Run bot = run(Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config(), "DISCORD_TOKEN", "x"));
-        assertEquals(console.err(), bot.err(), "the bot says the same as the console");
+        MainRun bot = run(Map.of("EATBOT_DB", db.toString(), "EATBOT_CONFIG", config(), "DISCORD_TOKEN", "x"));
+        assertEquals(console.errLines(), bot.errLines(), "the bot says the same as the console");
         assertEquals(Main.DATABASE_UNAVAILABLE, bot.code());
     }
 
@@ -81,7 +65,7 @@ class StartupFailureTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort(); // free again once closed: nothing listens there
         }
-        Run r = run(Map.of("DISCORD_TOKEN", "x", "EATBOT_DB", dir.resolve("eatbot.db").toString(),
+        MainRun r = run(Map.of("DISCORD_TOKEN", "x", "EATBOT_DB", dir.resolve("eatbot.db").toString(),
                 "EATBOT_CONFIG", config(),
                 "EATBOT_DISCORD_REST_URL", "http://127.0.0.1:" + closed + "/api/v10/"));
         assertOneLine(r, Main.DISCORD_UNREACHABLE, "eatbot: cannot reach Discord (",
@@ -92,7 +76,7 @@ class StartupFailureTest {
     @Test
     void simulateToAnUnwritableCsvStopsInOneLineBeforeItRuns() throws Exception {
         Path csv = Files.writeString(dir.resolve("out"), "a file").resolve("regret.csv");
-        Run r = run(Map.of(), "simulate", "--arms", "3", "--horizon", "1e9", "--csv", csv.toString());
+        MainRun r = run(Map.of(), "simulate", "--arms", "3", "--horizon", "1e9", "--csv", csv.toString());
         // 1e9 pulls would take minutes: returning at once shows the path was checked first
         assertOneLine(r, eatbot.sim.SimulateCommand.CANNOT_WRITE, "eatbot simulate: cannot write " + csv + " (",
                 "); choose a file in a folder you can write to.");

@@ -2,6 +2,7 @@ package eatbot.discord;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eatbot.Main;
+import eatbot.MainRun;
 import eatbot.config.ConfigLoader;
 import eatbot.ops.Scrape;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ class MonitoringEndToEndTest {
         assertEquals(200, health.status(), health.body());
         assertEquals("ok", health.body().strip());
 
-        Run r = health(Map.of("EATBOT_HTTP_PORT", String.valueOf(port)));
+        MainRun r = health(Map.of("EATBOT_HTTP_PORT", String.valueOf(port)));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("healthy"), r.out());
     }
@@ -124,12 +125,12 @@ class MonitoringEndToEndTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run nothing = health(Map.of("EATBOT_HTTP_PORT", String.valueOf(closed)));
+        MainRun nothing = health(Map.of("EATBOT_HTTP_PORT", String.valueOf(closed)));
         assertEquals(1, nothing.code());
         assertTrue(nothing.err().contains("nothing answers"), nothing.err());
         assertEquals(1, nothing.err().lines().count(), nothing.err());
 
-        Run unset = health(Map.of());
+        MainRun unset = health(Map.of());
         assertEquals(1, unset.code());
         assertTrue(unset.err().contains("EATBOT_HTTP_PORT"), unset.err());
     }
@@ -148,7 +149,7 @@ class MonitoringEndToEndTest {
                 Scrape.Page down = Scrape.get(p, "/health");
                 assertEquals(503, down.status());
                 assertEquals("database: closed; database writer: stopped", down.body().strip());
-                Run r = health(Map.of("EATBOT_HTTP_PORT", String.valueOf(p)));
+                MainRun r = health(Map.of("EATBOT_HTTP_PORT", String.valueOf(p)));
                 assertEquals(1, r.code());
                 assertTrue(r.err().contains("HTTP 503") && r.err().contains("database writer: stopped"), r.err());
 
@@ -176,21 +177,8 @@ class MonitoringEndToEndTest {
         return Scrape.value(metrics, "eatbot_refusals_total", "front_end=discord", "command=eat");
     }
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run health(Map<String, String> env) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(new String[]{"health"}, env);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static MainRun health(Map<String, String> env) {
+        return MainRun.of("", env, "health");
     }
 }
