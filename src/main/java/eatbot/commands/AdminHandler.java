@@ -4,6 +4,7 @@ import eatbot.eat.EatService;
 import eatbot.eat.GuildSettings;
 import eatbot.eat.Setting;
 import eatbot.eat.SettingsText;
+import eatbot.i18n.Messages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class AdminHandler {
     }
 
     Answer show(Invocation in) {
-        return shown(service.settings(in.guild()));
+        return shown(service.settings(in.guild()), Messages.of(in.locale()));
     }
 
     Answer set(Invocation in, Setting<?> setting) {
@@ -29,10 +30,10 @@ final class AdminHandler {
             String text = in.options().raw(o.name());
             if (text != null) typed.put(o.name(), text);
         }
-        return shown(service.set(in.guild(), setting, typed));
+        return shown(service.set(in.guild(), setting, typed), Messages.of(in.locale()));
     }
 
-    private static Answer shown(GuildSettings s) {
-        return new Answer.Lines(SettingsText.TITLE, SettingsText.lines(s), null, false);
+    private static Answer shown(GuildSettings s, Messages words) {
+        return new Answer.Lines(SettingsText.title(words), SettingsText.lines(s, words), null, false);
     }
 }

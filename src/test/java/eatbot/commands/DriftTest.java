@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -118,5 +119,16 @@ class DriftTest {
         assertEquals("✗ count 要在 1 到 25 之间，你填的是 26。", say("/eat history count:26"));
         assertEquals("✗ 请用 /place add、list、edit、remove、rename、export 或 import。", say("/place"));
         assertEquals("你和服务器的黑名单都是空的。", say("/veto list"));
+    }
+
+    @Test
+    void settingsAreShownInTheReadersWords() {
+        String english = say("/eat-admin show");
+        assertTrue(english.contains("eatbot settings for this server") && english.contains("Policy: thompson"), english);
+        console.speaking(eatbot.i18n.Messages.SIMPLIFIED_CHINESE);
+        String chinese = say("/eat-admin show");
+        assertTrue(chinese.contains("本服务器的 eatbot 设置") && chinese.contains("推荐策略：thompson")
+                && chinese.contains("谁可以添加店："), chinese);
+        assertFalse(chinese.contains("Policy"), chinese);
     }
 }

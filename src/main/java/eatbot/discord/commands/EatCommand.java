@@ -56,7 +56,7 @@ public final class EatCommand extends DefinedCommand {
 
     /** The "another one" button is another suggestion: it counts against the same per-minute limit. */
     public String refuseAnotherOne(Call call) {
-        return rateLimit.tryAcquire(call.guildId(), call.userId());
+        return rateLimit.tryAcquire(call.guildId(), call.userId(), eatbot.i18n.Messages.of(call.locale()));
     }
 
     /** Answered by {@code eatbot.commands.EatHandler}; posted as a suggestion message. */

@@ -41,6 +41,6 @@ public final class EatPlanCommand extends DefinedCommand {
         } catch (EatException e) {
             return e.text(call.locale());
         }
-        return rateLimit.tryAcquire(call.guildId(), call.userId());
+        return rateLimit.tryAcquire(call.guildId(), call.userId(), eatbot.i18n.Messages.of(call.locale()));
     }
 }

@@ -1,5 +1,6 @@
 package eatbot.discord.commands;
 
+import eatbot.i18n.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class EatRateLimit {
         this(perMinute, millis, "suggestion");
     }
 
-    /** @param what what is asked for, as the refusal names it (singular: "picture") */
+    /** @param what what is asked for: "suggestion" or "picture", the refusal's key (refusal.tooOften.<what>) */
     public EatRateLimit(int perMinute, LongSupplier millis, String what) {
         if (perMinute < 1) throw new IllegalArgumentException("at least 1 " + what + " a minute, got " + perMinute);
         this.perMinute = perMinute;
@@ -33,15 +34,20 @@ public final class EatRateLimit {
         this.what = what;
     }
 
-    /** Counts one ask and returns null, or returns the refusal to show when the member asked too often. */
+    /** Counts one ask and returns null, or returns the refusal (in English) when the member asked too often. */
     public String tryAcquire(String guildId, String userId) {
+        return tryAcquire(guildId, userId, Messages.ENGLISH);
+    }
+
+    /** As {@link #tryAcquire(String, String)}, the refusal in the reader's words. */
+    public String tryAcquire(String guildId, String userId, Messages words) {
         long now = millis.getAsLong();
         Deque<Long> times = asks.computeIfAbsent(guildId + "/" + userId, k -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MS) times.removeFirst();
             if (times.size() >= perMinute) {
                 long waitS = Math.max(1, (times.peekFirst() + WINDOW_MS - now + 999) / 1000);
-                return "Easy! You asked for " + perMinute + " " + what + (perMinute == 1 ? "" : "s") + " in the last minute. Try again in " + waitS + " s.";
+                return words.count("refusal.tooOften." + what, perMinute, waitS);
             }
             times.addLast(now);
             return null;

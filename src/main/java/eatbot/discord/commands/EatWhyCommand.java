@@ -33,7 +33,7 @@ public final class EatWhyCommand extends DefinedCommand {
     /** For /eat-why and the "Why?" button alike. */
     @Override
     protected String check(Call call) {
-        return pictures.tryAcquire(call.guildId(), call.userId());
+        return pictures.tryAcquire(call.guildId(), call.userId(), eatbot.i18n.Messages.of(call.locale()));
     }
 
     /** The "Why?" button: the custom id ends in the suggestion id. */

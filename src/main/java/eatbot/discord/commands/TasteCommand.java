@@ -24,6 +24,6 @@ public final class TasteCommand extends DefinedCommand {
 
     @Override
     protected String check(Call call) {
-        return pictures.tryAcquire(call.guildId(), call.userId());
+        return pictures.tryAcquire(call.guildId(), call.userId(), eatbot.i18n.Messages.of(call.locale()));
     }
 }

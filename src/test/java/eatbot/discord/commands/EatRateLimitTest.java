@@ -32,6 +32,15 @@ class EatRateLimitTest {
     }
 
     @Test
+    void aChineseReaderIsToldInChinese() {
+        eatbot.i18n.Messages zh = eatbot.i18n.Messages.of(eatbot.i18n.Messages.SIMPLIFIED_CHINESE);
+        assertNull(limit.tryAcquire("g", "u", zh));
+        assertNull(limit.tryAcquire("g", "u", zh));
+        now.addAndGet(20_000);
+        assertEquals("别急！你这一分钟里已经要了 2 次推荐，40 秒后再试吧。", limit.tryAcquire("g", "u", zh));
+    }
+
+    @Test
     void aRefusedAskDoesNotCount() {
         limit.tryAcquire("g", "u");
         limit.tryAcquire("g", "u");
