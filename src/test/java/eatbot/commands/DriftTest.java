@@ -122,6 +122,20 @@ class DriftTest {
     }
 
     @Test
+    void aPlanIsWrittenInTheReadersWords() {
+        say("/place add name:Pho 99 tags:vietnamese");
+        say("/place add name:Sushi Go tags:japanese");
+        String english = say("/eat plan days:3");
+        assertTrue(english.contains("favourite") || english.contains("exploring") || english.contains("for variety"), english);
+        console.speaking(eatbot.i18n.Messages.SIMPLIFIED_CHINESE);
+        String chinese = say("/eat plan days:3");
+        assertTrue(chinese.contains("3 天的计划"), chinese);
+        assertTrue(chinese.contains("心头好") || chinese.contains("尝尝鲜") || chinese.contains("换换口味"), chinese);
+        assertTrue(chinese.matches("(?s).*\\d+月\\d+日周.*"), "dates as a Chinese reader writes them: " + chinese);
+        assertFalse(chinese.contains("favourite") || chinese.contains("exploring") || chinese.contains("variety"), chinese);
+    }
+
+    @Test
     void settingsAreShownInTheReadersWords() {
         String english = say("/eat-admin show");
         assertTrue(english.contains("eatbot settings for this server") && english.contains("Policy: thompson"), english);
